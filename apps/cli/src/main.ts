@@ -1,0 +1,41 @@
+import { Command } from "commander";
+import { createUserCommand } from "./commands/create-user";
+import { migrateCommand } from "./commands/migrate";
+import { sandboxServeCommand } from "./commands/sandbox";
+import { startCommand } from "./commands/start";
+
+const program = new Command("handoff")
+  .description("Handoff: self-hosted integrations for your CRM, calendar and invoicing tools")
+  .showHelpAfterError();
+
+program
+  .command("start")
+  .description("run the whole product: database (embedded unless DATABASE_URL is set), web app, worker, sandboxes")
+  .option("--rebuild", "rebuild the web app before starting")
+  .action(startCommand);
+
+program.command("migrate").description("apply database migrations and exit").action(migrateCommand);
+
+program
+  .command("create-user")
+  .description("add a person to the workspace (the first user must be the owner)")
+  .requiredOption("--email <email>", "their email address")
+  .requiredOption("--role <role>", "owner | editor | operator | viewer")
+  .option("--name <name>", "their display name")
+  .option("--password <password>", "their password (generated and printed when omitted)")
+  .action(createUserCommand);
+
+const sandbox = program.command("sandbox").description("drive the local provider emulators");
+sandbox
+  .command("serve")
+  .description("run the emulators")
+  .option("--port <port>", "port to listen on", "3100")
+  .option("--host <host>", "address to listen on", "127.0.0.1")
+  .action(sandboxServeCommand);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(`handoff: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

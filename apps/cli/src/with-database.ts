@@ -1,0 +1,36 @@
+import { startEmbeddedPostgres } from "@handoff/db";
+import type { CliEnv } from "./env";
+
+/**
+ * Runs a one-off command against DATABASE_URL, or against the embedded database (started for the
+ * command and stopped after it) when no URL is set and `handoff start` is not already running it.
+ */
+export async function withDatabaseUrl<T>(env: CliEnv, use: (databaseUrl: string) => Promise<T>): Promise<T> {
+  if (env.DATABASE_URL) return use(env.DATABASE_URL);
+  const running = await connectToRunningEmbedded(env);
+  if (running) return use(running);
+  const postgres = await startEmbeddedPostgres({ dataDir: env.HANDOFF_DATA_DIR, port: env.HANDOFF_PG_PORT });
+  try {
+    return await use(postgres.connectionString);
+  } finally {
+    await postgres.stop();
+  }
+}
+
+async function connectToRunningEmbedded(env: CliEnv): Promise<string | undefined> {
+  const { readFile } = await import("node:fs/promises");
+  const path = await import("node:path");
+  const pg = (await import("pg")).default;
+  const password = await readFile(path.join(env.HANDOFF_DATA_DIR, "postgres-password"), "utf8").catch(() => undefined);
+  if (!password) return undefined;
+  const url = `postgres://postgres:${encodeURIComponent(password.trim())}@127.0.0.1:${env.HANDOFF_PG_PORT}/handoff`;
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -1,0 +1,21 @@
+import { hostname } from "node:os";
+import { z } from "zod";
+
+const ZWorkerEnv = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL must point at the Handoff database"),
+  HANDOFF_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  HANDOFF_WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
+  HANDOFF_VERSION: z.string().default("0.1.0"),
+});
+
+export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
+
+/** The worker's whole configuration, read once at start-up. */
+export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const parsed = ZWorkerEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid worker configuration:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}

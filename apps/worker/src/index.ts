@@ -1,0 +1,3 @@
+export { readWorkerEnv, type WorkerEnv } from "./env";
+export { migrateQueue } from "./migrate-queue";
+export { startWorker } from "./start-worker";

@@ -1,0 +1,2 @@
+export { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
+export { can, PERMISSIONS, type Permission, ROLE_LABELS, ROLES, type Role, ZRole } from "./roles";

