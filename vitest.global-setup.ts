@@ -2,16 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { migrateDatabase, type RunningPostgres, startEmbeddedPostgres } from "@handoff/db";
+import { type RunningPostgres, startEmbeddedPostgres } from "@handoff/db/embedded-postgres";
+import { migrateDatabase } from "@handoff/db/migrate";
 import { migrateQueue } from "@handoff/worker";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    testDatabase: { adminUrl: string; template: string };
-  }
-}
+import "@handoff/db/testing/provided-context";
 
 /**
  * Integration tests hit a real PostgreSQL: DATABASE_URL when set (the role must be allowed to

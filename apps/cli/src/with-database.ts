@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres } from "@handoff/db";
+import { startEmbeddedPostgres } from "@handoff/db/embedded-postgres";
 import type { CliEnv } from "./env";
 
 /**

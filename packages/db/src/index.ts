@@ -1,6 +1,4 @@
 // One drizzle for the whole repository: other packages take its query helpers from here.
 export { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 export { type CreateDbOptions, createDb, type Database, type DbHandle } from "./client";
-export { type EmbeddedPostgresOptions, type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres";
-export { migrateDatabase, migrationsFolder } from "./migrate";
 export * as schema from "./schema";

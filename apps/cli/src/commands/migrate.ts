@@ -1,4 +1,4 @@
-import { migrateDatabase } from "@handoff/db";
+import { migrateDatabase } from "@handoff/db/migrate";
 import { migrateQueue } from "@handoff/worker";
 import { readCliEnv } from "../env";
 import { withDatabaseUrl } from "../with-database";

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { migrateDatabase, type RunningPostgres, startEmbeddedPostgres } from "@handoff/db";
+import { type RunningPostgres, startEmbeddedPostgres } from "@handoff/db/embedded-postgres";
+import { migrateDatabase } from "@handoff/db/migrate";
 import { migrateQueue } from "@handoff/worker";
 import { type CliEnv, readCliEnv } from "../env";
 import { repoRoot, webDir } from "../paths";

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { createDb, type DbHandle } from "../client";
+import "./provided-context";
 
 export interface TestDatabase extends DbHandle {
   url: string;

@@ -1,0 +1,28 @@
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { readWebEnv } from "./src/env";
+
+/**
+ * The production web server: Next.js behind a plain Node HTTP server, so that the process can
+ * stop cleanly on SIGTERM and exit when the `handoff start` supervisor goes away.
+ */
+const env = readWebEnv();
+const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url)), hostname: env.HOST, port: env.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => void handle(req, res));
+server.listen(env.PORT, env.HOST, () => process.stdout.write(`web app listening on http://${env.HOST}:${env.PORT}\n`));
+
+let closing = false;
+function shutdown() {
+  if (closing) return;
+  closing = true;
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
+process.on("disconnect", shutdown);

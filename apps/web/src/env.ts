@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+const ZWebEnv = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL must point at the Handoff database"),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be a long random string"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HANDOFF_VERSION: z.string().default("0.1.0"),
+});
+
+export type WebEnv = z.infer<typeof ZWebEnv>;
+
+let cached: WebEnv | undefined;
+
+/** Parsed on first use, not at import, so `next build` needs no runtime configuration. */
+export function readWebEnv(): WebEnv {
+  if (cached) return cached;
+  const parsed = ZWebEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid web configuration:\n  ${problems.join("\n  ")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
