@@ -1,24 +1,27 @@
+import { EventEmitter } from "node:events";
 import { createDb } from "@handoff/db";
-import { run } from "graphile-worker";
+import { run, type WorkerEvents } from "graphile-worker";
 import type { WorkerEnv } from "./env";
 import { startHeartbeat } from "./heartbeat";
+import { startLockReaper } from "./lock-reaper";
 import { quietLogger } from "./migrate-queue";
 import { taskList } from "./tasks";
 
 export interface StartWorkerOptions {
   env: WorkerEnv;
   log: (message: string) => void;
+  /** Heartbeat cadence; a worker silent for `staleAfterMs` is presumed dead and its jobs released. */
+  heartbeatMs?: number;
+  staleAfterMs?: number;
 }
 
 /** Runs the queue until stopped; the returned `stop` finishes in-flight jobs, then leaves. */
-export async function startWorker({ env, log }: StartWorkerOptions) {
+export async function startWorker({ env, log, heartbeatMs = 5_000, staleAfterMs = 30_000 }: StartWorkerOptions) {
   const database = createDb({ connectionString: env.DATABASE_URL, max: 4, applicationName: "handoff-worker" });
-  const heartbeat = await startHeartbeat({
-    db: database.db,
-    workerId: env.HANDOFF_WORKER_ID,
-    version: env.HANDOFF_VERSION,
-    onError: (error) => log(`heartbeat failed: ${String(error)}`),
-  });
+  const queueWorkerIds: string[] = [];
+  // Listening before `run` starts: the workers are created during the call.
+  const events: WorkerEvents = new EventEmitter();
+  events.on("worker:create", ({ worker }) => queueWorkerIds.push(worker.workerId));
   const runner = await run({
     connectionString: env.DATABASE_URL,
     concurrency: env.HANDOFF_WORKER_CONCURRENCY,
@@ -26,12 +29,31 @@ export async function startWorker({ env, log }: StartWorkerOptions) {
     pollInterval: 1_000,
     taskList,
     logger: quietLogger,
+    events,
+  });
+  const heartbeat = await startHeartbeat({
+    db: database.db,
+    workerId: env.HANDOFF_WORKER_ID,
+    version: env.HANDOFF_VERSION,
+    queueWorkerIds: () => queueWorkerIds,
+    intervalMs: heartbeatMs,
+    onError: (error) => log(`heartbeat failed: ${String(error)}`),
+  });
+  const reaper = startLockReaper({
+    pool: database.pool,
+    staleAfterMs,
+    intervalMs: Math.max(1_000, Math.floor(staleAfterMs / 3)),
+    onReaped: ({ deadWorkers, releasedJobs }) =>
+      log(`released ${releasedJobs} job(s) held by stopped worker(s) ${deadWorkers.join(", ")}`),
+    onError: (error) => log(`lock reaper failed: ${String(error)}`),
   });
   log(`worker ${env.HANDOFF_WORKER_ID} running with concurrency ${env.HANDOFF_WORKER_CONCURRENCY}`);
   let stopping: Promise<void> | undefined;
   return {
+    queueWorkerIds: () => [...queueWorkerIds],
     stop() {
       stopping ??= (async () => {
+        reaper.stop();
         await runner.stop();
         await heartbeat.stop().catch(() => {});
         await database.close();

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** One row per live worker process; `last_seen_at` is its heartbeat. */
@@ -8,4 +9,6 @@ export const workerHeartbeats = pgTable("worker_heartbeats", {
   version: text("version").notNull(),
   startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  /** graphile-worker's own ids for this process's workers: what to unlock if this process dies. */
+  queueWorkerIds: text("queue_worker_ids").array().notNull().default(sql`'{}'::text[]`),
 });
