@@ -1,0 +1,1 @@
+export { type LogEntry, type RunActionOptions, runAction } from "./run-action";

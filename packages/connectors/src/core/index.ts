@@ -1,0 +1,13 @@
+import { defineConnector } from "@handoff/connector-sdk";
+import { httpRequestAction } from "./http-request-action";
+import { scheduleTrigger } from "./schedule-trigger";
+import { webhookTrigger } from "./webhook-trigger";
+
+export const coreConnector = defineConnector({
+  key: "core",
+  name: "Handoff",
+  category: "core",
+  auth: { kind: "none" },
+  triggers: [webhookTrigger, scheduleTrigger],
+  actions: [httpRequestAction],
+});

@@ -1,0 +1,14 @@
+export { coreConnector } from "./core";
+export { httpRequestAction } from "./core/http-request-action";
+export { scheduleTrigger } from "./core/schedule-trigger";
+export { webhookTrigger } from "./core/webhook-trigger";
+export {
+  type ConnectorKey,
+  connectors,
+  getAction,
+  getConnector,
+  getTrigger,
+  type OperationKind,
+  propsSchemaFor,
+  type RegisteredConnector,
+} from "./registry";
