@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { readWebEnv } from "./src/env";
+import { HOOK_PATH, handleHookRequest } from "./src/server/hook-handler";
 
 /**
  * The production web server: Next.js behind a plain Node HTTP server, so that the process can
@@ -12,7 +13,11 @@ const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url))
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => void handle(req, res));
+const server = createServer((req, res) => {
+  const hook = req.method === "POST" ? HOOK_PATH.exec(req.url ?? "") : null;
+  if (hook?.[1]) return void handleHookRequest(req, res, hook[1]);
+  void handle(req, res);
+});
 server.listen(env.PORT, env.HOST, () => process.stdout.write(`web app listening on http://${env.HOST}:${env.PORT}\n`));
 
 let closing = false;

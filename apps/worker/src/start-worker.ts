@@ -5,7 +5,7 @@ import type { WorkerEnv } from "./env";
 import { startHeartbeat } from "./heartbeat";
 import { startLockReaper } from "./lock-reaper";
 import { quietLogger } from "./migrate-queue";
-import { taskList } from "./tasks";
+import { createTaskList } from "./tasks";
 
 export interface StartWorkerOptions {
   env: WorkerEnv;
@@ -17,7 +17,11 @@ export interface StartWorkerOptions {
 
 /** Runs the queue until stopped; the returned `stop` finishes in-flight jobs, then leaves. */
 export async function startWorker({ env, log, heartbeatMs = 5_000, staleAfterMs = 30_000 }: StartWorkerOptions) {
-  const database = createDb({ connectionString: env.DATABASE_URL, max: 4, applicationName: "handoff-worker" });
+  const database = createDb({
+    connectionString: env.DATABASE_URL,
+    max: env.HANDOFF_WORKER_CONCURRENCY + 2,
+    applicationName: "handoff-worker",
+  });
   const queueWorkerIds: string[] = [];
   // Listening before `run` starts: the workers are created during the call.
   const events: WorkerEvents = new EventEmitter();
@@ -27,7 +31,7 @@ export async function startWorker({ env, log, heartbeatMs = 5_000, staleAfterMs 
     concurrency: env.HANDOFF_WORKER_CONCURRENCY,
     noHandleSignals: true,
     pollInterval: 1_000,
-    taskList,
+    taskList: createTaskList({ db: database.db, log }),
     logger: quietLogger,
     events,
   });

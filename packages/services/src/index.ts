@@ -1,5 +1,18 @@
 export { type RecordAuditOptions, recordAudit } from "./audit/record-audit";
+export { createFlow, starterGraph } from "./flows/create-flow";
+export { NotFoundError, type PublishProblem, PublishRefusedError, StaleDraftError } from "./flows/errors";
+export { importFlow, ZFlowExport } from "./flows/import-flow";
+export { getFlow, listFlows } from "./flows/list-flows";
+export { publishFlow } from "./flows/publish-flow";
+export { rollbackFlow } from "./flows/rollback-flow";
+export { saveDraft } from "./flows/save-draft";
+export { setFlowStatus } from "./flows/set-flow-status";
 export { getHealth, type Health, WORKER_STALE_AFTER_MS } from "./health/get-health";
+export { DEFAULT_MAX_HOOK_BODY_BYTES, type IngestOutcome, ingestWebhookEvent } from "./ingest/ingest-webhook-event";
+export { getRun } from "./runs/get-run";
+export { listRuns } from "./runs/list-runs";
+export { replayRun } from "./runs/replay-run";
+export { retryRun } from "./runs/retry-run";
 export { authenticateUser } from "./users/authenticate-user";
 export { createUser, UserAlreadyExistsError } from "./users/create-user";
 export { normalizeEmail } from "./users/normalize-email";

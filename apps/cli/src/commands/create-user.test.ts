@@ -7,8 +7,11 @@ const handoff = fileURLToPath(new URL("../../bin/handoff.js", import.meta.url));
 
 function runCli(args: string[], databaseUrl: string) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [handoff, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [handoff, ...args],
+      { env: { ...process.env, DATABASE_URL: databaseUrl } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -27,7 +30,10 @@ describe("handoff create-user", () => {
   });
 
   it("creates the owner with a workspace, then adds people to that workspace", async () => {
-    const owner = await runCli(["create-user", "--email", "Owner@Shop.test", "--role", "owner", "--password", "owner-pass-1"], database.url);
+    const owner = await runCli(
+      ["create-user", "--email", "Owner@Shop.test", "--role", "owner", "--password", "owner-pass-1"],
+      database.url,
+    );
     expect(owner).toMatchObject({ code: 0, stdout: "created owner@shop.test (owner)\n" });
     const viewer = await runCli(["create-user", "--email", "books@shop.test", "--role", "viewer"], database.url);
     expect(viewer.code).toBe(0);

@@ -1,4 +1,4 @@
-import "server-only";
+// Also loaded by server.ts outside Next.js (the hook fast path), so no "server-only" marker here.
 import { createDb, type DbHandle } from "@handoff/db";
 import { readWebEnv } from "~/env";
 

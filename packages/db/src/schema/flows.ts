@@ -15,6 +15,8 @@ export const flows = pgTable(
     status: flowStatusEnum("status").notNull().default("paused"),
     /** Stable across republish: providers keep calling the same URL. */
     hookId: text("hook_id").notNull(),
+    /** Optional HMAC secret for the core webhook trigger, sealed by the secret box. */
+    hookSecretSealed: text("hook_secret_sealed"),
     /** The editable draft; autosaved, never run live. */
     draftGraph: jsonb("draft_graph").notNull(),
     /** Incremented on every draft save so a stale save is refused, not applied. */

@@ -1,0 +1,1 @@
+ALTER TABLE "flows" ADD COLUMN "hook_secret_sealed" text;

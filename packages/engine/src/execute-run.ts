@@ -1,0 +1,88 @@
+import type { Database } from "@handoff/db";
+import { type FlowDocument, indexGraph, ZFlowDocument } from "@handoff/flow-core";
+import { claimRun, setRunStatus } from "./run-store";
+import { StepFailure, WaitUntil } from "./signals";
+import type { ExecutionContext } from "./step-context";
+import { walkFlow } from "./walk-flow";
+
+export interface ExecuteRunOptions {
+  db: Database;
+  runId: string;
+  signal?: AbortSignal;
+  now?: () => Date;
+  log?: (message: string, data?: Readonly<Record<string, unknown>>) => void;
+}
+
+/** What the caller (the worker task) must do next. */
+export type RunOutcome =
+  | { kind: "succeeded" }
+  | { kind: "needs_attention"; nodeId: string | null; message: string }
+  | { kind: "retry"; at: Date; nodeId: string; message: string }
+  | { kind: "wait"; at: Date }
+  | { kind: "not_runnable" };
+
+/**
+ * Executes (or resumes) one run. Every node is a memoised step, so calling this again for the same
+ * run — after a crash, a retry or a wake-up — skips what already succeeded. It never schedules
+ * anything itself: a `retry` or `wait` outcome tells the caller when to call again.
+ */
+export async function executeRun({
+  db,
+  runId,
+  signal = new AbortController().signal,
+  now = () => new Date(),
+  log = () => {},
+}: ExecuteRunOptions): Promise<RunOutcome> {
+  const run = await claimRun(db, runId);
+  if (!run) return { kind: "not_runnable" };
+  const graph = parseVersionGraph(run.versionId, run.graph);
+  if (!graph) {
+    const message = "The flow version this run pinned is not a valid flow document";
+    await setRunStatus(db, runId, "needs_attention", { nodeId: null, message });
+    return { kind: "needs_attention", nodeId: null, message };
+  }
+  const execution: ExecutionContext = {
+    db,
+    runId,
+    graph,
+    index: indexGraph(graph),
+    triggerPayload: run.triggerPayload,
+    memo: run.steps,
+    signal,
+    now,
+    log,
+  };
+  try {
+    await walkFlow(execution);
+    await setRunStatus(db, runId, "succeeded");
+    return { kind: "succeeded" };
+  } catch (thrown) {
+    if (thrown instanceof WaitUntil) {
+      await setRunStatus(db, runId, "waiting", { waitingUntil: thrown.at.toISOString(), stepKey: thrown.stepKey });
+      return { kind: "wait", at: thrown.at };
+    }
+    if (!(thrown instanceof StepFailure)) throw thrown;
+    const { nodeId, nodeLabel, stepKey, attempt, error, retryAt } = thrown.details;
+    const recorded = { nodeId, nodeLabel, stepKey, attempt, ...error.toJSON(), message: thrown.message };
+    if (retryAt) {
+      await setRunStatus(db, runId, "waiting", { ...recorded, retryAt: retryAt.toISOString() });
+      return { kind: "retry", at: retryAt, nodeId, message: thrown.message };
+    }
+    await setRunStatus(db, runId, "needs_attention", recorded);
+    return { kind: "needs_attention", nodeId, message: thrown.message };
+  }
+}
+
+// Versions are immutable, so a parsed graph can be kept for as long as the process lives.
+const parsedVersions = new Map<string, FlowDocument | null>();
+const MAX_CACHED_VERSIONS = 500;
+
+function parseVersionGraph(versionId: string, graph: unknown): FlowDocument | null {
+  const cached = parsedVersions.get(versionId);
+  if (cached !== undefined) return cached;
+  const parsed = ZFlowDocument.safeParse(graph);
+  const value = parsed.success ? parsed.data : null;
+  if (parsedVersions.size >= MAX_CACHED_VERSIONS) parsedVersions.clear();
+  parsedVersions.set(versionId, value);
+  return value;
+}

@@ -1,0 +1,143 @@
+import { createHash } from "node:crypto";
+import type { SecretBox } from "@handoff/auth";
+import { normalizeHeaders } from "@handoff/connector-sdk";
+import { getTrigger } from "@handoff/connectors";
+import { type Database, schema } from "@handoff/db";
+import { findTrigger, ZFlowDocument } from "@handoff/flow-core";
+import { enqueueRun } from "./enqueue-run";
+import { findHookTarget, type HookTarget } from "./find-hook-target";
+import { headersForRecord } from "./headers-for-record";
+
+export const DEFAULT_MAX_HOOK_BODY_BYTES = 1024 * 1024;
+
+export interface IngestWebhookEventOptions {
+  db: Database;
+  secretBox: SecretBox;
+  hookId: string;
+  method: string;
+  /** The full URL the provider called (some signatures cover it). */
+  url: string;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The exact bytes received; null when the body was over the limit and not read to the end. */
+  rawBody: Buffer | null;
+  maxBodyBytes?: number;
+  now?: Date;
+}
+
+export type IngestOutcome =
+  | { outcome: "accepted"; status: 202; runId: string; eventId: string }
+  | { outcome: "duplicate"; status: 200; runId: string | null; eventId: string }
+  | { outcome: "paused"; status: 202; eventId: string }
+  | { outcome: "rejected"; status: 400 | 401 | 404 | 405 | 413; reason: string; eventId?: string };
+
+/**
+ * `POST /api/hooks/:hookId`: verify, parse, derive the idempotency key, then record the event and
+ * queue its run atomically. Every refusal but "no such hook" is recorded, so a bad signature or a
+ * malformed body shows up in the flow's history instead of vanishing.
+ */
+export async function ingestWebhookEvent(options: IngestWebhookEventOptions): Promise<IngestOutcome> {
+  const { db, hookId, now = new Date(), maxBodyBytes = DEFAULT_MAX_HOOK_BODY_BYTES } = options;
+  const target = await findHookTarget(db, hookId);
+  if (!target) return { outcome: "rejected", status: 404, reason: `No flow listens at hook ${hookId}` };
+  const headers = normalizeHeaders(options.headers);
+  const reject = (status: 400 | 401 | 404 | 405 | 413, reason: string) =>
+    recordRejection(db, target, { status, reason, headers, rawBody: options.rawBody, now });
+
+  if (!target.versionId) return reject(404, "The flow has not been published yet, so it does not run");
+  const document = ZFlowDocument.safeParse(target.graph);
+  const triggerNode = document.success ? findTrigger(document.data) : undefined;
+  const trigger = triggerNode ? getTrigger(triggerNode.connector, triggerNode.operation) : undefined;
+  if (!triggerNode || !trigger) return reject(404, "The published version has no trigger Handoff knows");
+  if (trigger.kind !== "webhook") return reject(405, `This flow starts with "${trigger.name}", not a webhook`);
+  if (options.method.toUpperCase() !== "POST") return reject(405, "Hooks accept POST only");
+  if (!options.rawBody || options.rawBody.length > maxBodyBytes) {
+    return reject(413, `The body is larger than the ${maxBodyBytes} bytes a hook accepts`);
+  }
+
+  const props = trigger.props.safeParse(triggerNode.props);
+  const verified = trigger.verify({
+    rawBody: options.rawBody,
+    headers,
+    url: options.url,
+    method: options.method.toUpperCase(),
+    props: props.success ? props.data : {},
+    secret: target.hookSecretSealed ? options.secretBox.open(target.hookSecretSealed) : undefined,
+    now,
+  });
+  if (!verified.ok) return reject(401, verified.reason);
+  const parsed = trigger.parse(options.rawBody, headers);
+  if (!parsed.ok) return reject(400, parsed.error);
+
+  const providerEventId = trigger.eventId(parsed.payload, headers);
+  const idempotencyKey = providerEventId
+    ? `event:${providerEventId}`
+    : `sha256:${createHash("sha256").update(options.rawBody).digest("hex")}`;
+  if (target.status === "paused")
+    return recordPaused(db, target, { idempotencyKey, payload: parsed.payload, headers, now });
+
+  const queued = await enqueueRun(db, {
+    workspaceId: target.workspaceId,
+    flowId: target.flowId,
+    versionId: target.versionId,
+    idempotencyKey,
+    payload: parsed.payload,
+    headers: headersForRecord(headers),
+    receivedAt: now,
+    sourceEventAt: trigger.eventTime(parsed.payload) ?? now,
+    summary: trigger.summary?.(parsed.payload) ?? trigger.name,
+    businessKeys: trigger.businessKeys?.(parsed.payload) ?? [],
+  });
+  return queued.inserted
+    ? { outcome: "accepted", status: 202, runId: queued.runId, eventId: queued.eventId }
+    : { outcome: "duplicate", status: 200, runId: queued.runId, eventId: queued.eventId };
+}
+
+async function recordRejection(
+  db: Database,
+  target: HookTarget,
+  rejection: {
+    status: 400 | 401 | 404 | 405 | 413;
+    reason: string;
+    headers: Readonly<Record<string, string>>;
+    rawBody: Buffer | null;
+    now: Date;
+  },
+): Promise<IngestOutcome> {
+  // The body of a refused delivery is kept as text (capped), never parsed: it may be anything.
+  const body =
+    rejection.rawBody && rejection.status !== 413 ? rejection.rawBody.subarray(0, 16 * 1024).toString("utf8") : null;
+  const [row] = await db
+    .insert(schema.triggerEvents)
+    .values({
+      workspaceId: target.workspaceId,
+      flowId: target.flowId,
+      status: "rejected",
+      rejectionReason: `${rejection.status}: ${rejection.reason}`,
+      payload: body === null ? null : { rawBody: body },
+      headers: headersForRecord(rejection.headers),
+      receivedAt: rejection.now,
+    })
+    .returning({ id: schema.triggerEvents.id });
+  return { outcome: "rejected", status: rejection.status, reason: rejection.reason, eventId: row?.id };
+}
+
+async function recordPaused(
+  db: Database,
+  target: HookTarget,
+  event: { idempotencyKey: string; payload: unknown; headers: Readonly<Record<string, string>>; now: Date },
+): Promise<IngestOutcome> {
+  const [row] = await db
+    .insert(schema.triggerEvents)
+    .values({
+      workspaceId: target.workspaceId,
+      flowId: target.flowId,
+      idempotencyKey: event.idempotencyKey,
+      status: "ignored_paused",
+      payload: event.payload,
+      headers: headersForRecord(event.headers),
+      receivedAt: event.now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: schema.triggerEvents.id });
+  return { outcome: "paused", status: 202, eventId: row?.id ?? "" };
+}

@@ -1,0 +1,45 @@
+import { type Database, sql } from "@handoff/db";
+
+export interface ListRunsOptions {
+  db: Database;
+  workspaceId: string;
+  flowId?: string;
+  status?: string;
+  limit?: number;
+}
+
+/** Newest first. The stable shape of `handoff runs list --json`. */
+export async function listRuns({ db, workspaceId, flowId, status, limit = 50 }: ListRunsOptions) {
+  const result = await db.execute<{
+    id: string;
+    flow_id: string;
+    flow_name: string;
+    version: number | null;
+    status: string;
+    trigger_summary: string;
+    created_at: string;
+    finished_at: string | null;
+    replay_of_run_id: string | null;
+  }>(sql`
+    select r.id, r.flow_id, f.name as flow_name, v.number as version, r.status, r.trigger_summary,
+           r.created_at, r.finished_at, r.replay_of_run_id
+      from flow_runs r
+      join flows f on f.id = r.flow_id
+      left join flow_versions v on v.id = r.flow_version_id
+     where r.workspace_id = ${workspaceId}
+       and (${flowId ?? null}::uuid is null or r.flow_id = ${flowId ?? null}::uuid)
+       and (${status ?? null}::text is null or r.status::text = ${status ?? null}::text)
+     order by r.created_at desc, r.id desc
+     limit ${limit}`);
+  return result.rows.map((row) => ({
+    id: row.id,
+    flowId: row.flow_id,
+    flowName: row.flow_name,
+    version: row.version,
+    status: row.status,
+    summary: row.trigger_summary,
+    createdAt: new Date(row.created_at).toISOString(),
+    finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    replayOf: row.replay_of_run_id,
+  }));
+}
