@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { createUserCommand } from "./commands/create-user";
+import { registerFlowCommands } from "./commands/flows";
 import { migrateCommand } from "./commands/migrate";
+import { registerRunCommands } from "./commands/runs";
 import { sandboxServeCommand } from "./commands/sandbox";
 import { startCommand } from "./commands/start";
 
@@ -24,6 +26,9 @@ program
   .option("--name <name>", "their display name")
   .option("--password <password>", "their password (generated and printed when omitted)")
   .action(createUserCommand);
+
+registerFlowCommands(program);
+registerRunCommands(program);
 
 const sandbox = program.command("sandbox").description("drive the local provider emulators");
 sandbox
