@@ -2,7 +2,9 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { readWebEnv } from "./src/env";
-import { HOOK_PATH, handleHookRequest } from "./src/server/hook-handler";
+import { getDb } from "./src/server/db";
+import { createHookHandler, HOOK_PATH } from "./src/server/hook-handler";
+import { getSecretBox } from "./src/server/secret-box";
 
 /**
  * The production web server: Next.js behind a plain Node HTTP server, so that the process can
@@ -12,6 +14,15 @@ const env = readWebEnv();
 const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url)), hostname: env.HOST, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+const handleHookRequest = createHookHandler({
+  db: getDb(),
+  secretBox: getSecretBox(),
+  maxBodyBytes: env.HANDOFF_MAX_HOOK_BODY_BYTES,
+  publicUrl: env.HANDOFF_PUBLIC_URL,
+  onError: (hookId, error) =>
+    process.stderr.write(`hook ${hookId}: ${error instanceof Error ? error.stack : String(error)}\n`),
+});
 
 const server = createServer((req, res) => {
   const hook = req.method === "POST" ? HOOK_PATH.exec(req.url ?? "") : null;

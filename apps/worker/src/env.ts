@@ -6,6 +6,9 @@ const ZWorkerEnv = z.object({
   HANDOFF_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   HANDOFF_WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
   HANDOFF_VERSION: z.string().default("0.1.0"),
+  /** How often a worker says it is alive, and how long a silent one has before its jobs are released. */
+  HANDOFF_WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
+  HANDOFF_WORKER_STALE_AFTER_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;

@@ -3,7 +3,13 @@ import { startWorker } from "./start-worker";
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
-const worker = await startWorker({ env: readWorkerEnv(), log });
+const env = readWorkerEnv();
+const worker = await startWorker({
+  env,
+  log,
+  heartbeatMs: env.HANDOFF_WORKER_HEARTBEAT_MS,
+  staleAfterMs: env.HANDOFF_WORKER_STALE_AFTER_MS,
+});
 
 let exiting = false;
 async function shutdown(reason: string) {

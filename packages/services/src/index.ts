@@ -20,3 +20,4 @@ export { resolveSessionMember, type SessionMember } from "./users/resolve-sessio
 export { createWorkspace } from "./workspaces/create-workspace";
 export { getWorkspaceOverview } from "./workspaces/get-workspace-overview";
 export { seedDemoWorkspace } from "./workspaces/seed-demo-workspace";
+export { setHookSecret } from "./flows/set-hook-secret";
