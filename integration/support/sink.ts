@@ -20,7 +20,7 @@ export interface ScriptedResponse {
  * A local stand-in for a provider API. Like Stripe, it honours `Idempotency-Key`: a repeated key
  * replays the first answer and has no second effect. `effects` is what the outside world saw.
  */
-export async function startSink() {
+export async function startSink({ latencyMs = 0 }: { latencyMs?: number } = {}) {
   const calls: SinkCall[] = [];
   const effects: SinkCall[] = [];
   const replies = new Map<string, ScriptedResponse>();
@@ -28,6 +28,8 @@ export async function startSink() {
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
+    // A provider takes a while to answer; a slow sink keeps jobs in flight long enough to kill them.
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const path = req.url ?? "/";
     const key = req.headers["idempotency-key"] as string | undefined;
     const replay = key ? replies.get(key) : undefined;

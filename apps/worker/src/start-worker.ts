@@ -23,8 +23,10 @@ export async function startWorker({ env, log, heartbeatMs = 5_000, staleAfterMs 
     applicationName: "handoff-worker",
   });
   const queueWorkerIds: string[] = [];
-  // Listening before `run` starts: the workers are created during the call.
+  // Listening before `run` starts: the pool and its workers are created during the call. Jobs are
+  // locked under the pool's id (0.17 fetches for the pool) or a worker's id, so record both.
   const events: WorkerEvents = new EventEmitter();
+  events.on("pool:create", ({ workerPool }) => queueWorkerIds.push(workerPool.id));
   events.on("worker:create", ({ worker }) => queueWorkerIds.push(worker.workerId));
   const runner = await run({
     connectionString: env.DATABASE_URL,
