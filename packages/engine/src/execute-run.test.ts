@@ -1,7 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "@handoff/db/testing";
-import type { FlowDocument } from "@handoff/flow-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRun } from "./execute-run";
 
@@ -33,7 +32,7 @@ describe("executeRun over a real database", () => {
   });
 
   /** Inserts workspace, flow, version, event and a queued run; returns the run id. */
-  async function queueRun(graph: FlowDocument, payload: unknown): Promise<string> {
+  async function queueRun(graph: unknown, payload: unknown): Promise<string> {
     const { rows } = await database.pool.query<{ run_id: string }>(
       `with w as (insert into workspaces (name) values ('Test') returning id),
             f as (insert into flows (workspace_id, name, hook_id, draft_graph) select id, 'f', gen_random_uuid()::text, $1::jsonb from w returning id, workspace_id),
@@ -94,7 +93,7 @@ describe("executeRun over a real database", () => {
         edge("each", "line", "body"),
         edge("each", "after", "done"),
       ],
-    } as FlowDocument;
+    };
     const runId = await queueRun(graph, { tier: "vip", lines: [{ sku: "A" }, { sku: "B" }, { sku: "C" }] });
     received.length = 0;
     expect(await executeRun({ db: database.db, runId })).toEqual({ kind: "succeeded" });
@@ -128,7 +127,7 @@ describe("executeRun over a real database", () => {
         http("thank", "/thanks", {}),
       ],
       edges: [edge("t", "paid"), edge("paid", "thank")],
-    } as FlowDocument;
+    };
     received.length = 0;
     const runId = await queueRun(graph, { status: "open" });
     expect(await executeRun({ db: database.db, runId })).toEqual({ kind: "succeeded" });
@@ -144,7 +143,7 @@ describe("executeRun over a real database", () => {
         http("later", "/later", {}),
       ],
       edges: [edge("t", "wait"), edge("wait", "later")],
-    } as FlowDocument;
+    };
     received.length = 0;
     const start = new Date("2026-03-01T10:00:00Z");
     const runId = await queueRun(graph, {});
@@ -182,7 +181,7 @@ describe("executeRun over a real database", () => {
         }),
       ],
       edges: [edge("t", "bad")],
-    } as FlowDocument;
+    };
     const runId = await queueRun(graph, { url: "not a url" });
     const outcome = await executeRun({ db: database.db, runId });
     expect(outcome).toMatchObject({ kind: "needs_attention", nodeId: "bad" });
@@ -190,7 +189,7 @@ describe("executeRun over a real database", () => {
   });
 
   it("leaves a finished run alone", async () => {
-    const runId = await queueRun({ schemaVersion: 2, nodes: [trigger], edges: [] } as FlowDocument, {});
+    const runId = await queueRun({ schemaVersion: 2, nodes: [trigger], edges: [] }, {});
     await database.pool.query("update flow_runs set status = 'succeeded' where id = $1", [runId]);
     expect(await executeRun({ db: database.db, runId })).toEqual({ kind: "not_runnable" });
   });
