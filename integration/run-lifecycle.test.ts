@@ -1,3 +1,6 @@
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@handoff/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { edge, flowDocument, post, webhookTrigger, writeFlowFile } from "./support/flows";
@@ -203,6 +206,49 @@ describe("run lifecycle", () => {
       [`${body.runId}:second`, { after: 200 }],
       [`${replayed.runId}:second`, { after: 200 }],
     ]);
+  });
+
+  it("bulk-retries the runs that need attention, and replays one with a corrected payload", async () => {
+    sink.script(
+      "/bulk",
+      [400, 400, 400].map((status) => ({ status, body: { message: "customer locked" } })),
+    );
+    const flow = await importAndPublish(
+      "Bulk",
+      flowDocument(
+        [webhookTrigger, post("sync", "Sync", `${sink.url}/bulk`, { id: "{{ trigger.id }}" })],
+        [edge("hook", "sync")],
+      ),
+    );
+    const runIds: string[] = [];
+    for (const id of ["b-1", "b-2", "b-3"]) runIds.push(String((await ingest.post(flow.hookId, { id })).body.runId));
+    for (const runId of runIds) await settled(runId, "needs_attention");
+
+    const bulk = await runCli(["runs", "retry", "--flow", flow.id], database.url);
+    const result = JSON.parse(bulk.stdout) as { retried: string[]; refused: unknown[] };
+    expect(result.refused).toEqual([]);
+    expect([...result.retried].sort()).toEqual([...runIds].sort());
+    for (const runId of runIds) await settled(runId, "succeeded");
+    expect(
+      sink
+        .effectsAt("/bulk")
+        .map((call) => JSON.parse(call.body).id)
+        .sort(),
+    ).toEqual(["b-1", "b-2", "b-3"]);
+
+    const payloadFile = path.join(tmpdir(), `handoff-payload-${process.pid}.json`);
+    await writeFile(payloadFile, JSON.stringify({ id: "b-1-corrected" }));
+    const replay = await runCli(
+      ["runs", "replay", String(runIds[0]), "--payload", payloadFile, "--reason", "wrong customer id"],
+      database.url,
+    );
+    const replayed = JSON.parse(replay.stdout) as { runId: string };
+    await settled(replayed.runId, "succeeded");
+    expect(sink.effectsAt("/bulk").map((call) => JSON.parse(call.body).id)).toContain("b-1-corrected");
+    const audit = await database.pool.query<{ reason: string; target_id: string }>(
+      "select reason, target_id from audit_log where action = 'run.replayed_with_edit'",
+    );
+    expect(audit.rows).toEqual([{ reason: "wrong customer id", target_id: runIds[0] }]);
   });
 
   it("refuses malformed JSON, bad signatures and oversized bodies, and records each", async () => {

@@ -5,7 +5,7 @@ import type { WorkerEnv } from "./env";
 import { startHeartbeat } from "./heartbeat";
 import { startLockReaper } from "./lock-reaper";
 import { quietLogger } from "./migrate-queue";
-import { createTaskList } from "./tasks";
+import { createTaskList, crontab } from "./tasks";
 
 export interface StartWorkerOptions {
   env: WorkerEnv;
@@ -34,6 +34,7 @@ export async function startWorker({ env, log, heartbeatMs = 5_000, staleAfterMs 
     noHandleSignals: true,
     pollInterval: 1_000,
     taskList: createTaskList({ db: database.db, log }),
+    crontab,
     logger: quietLogger,
     events,
   });

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { getRun, listRuns, replayRun, retryRun } from "@handoff/services";
+import { getRun, listRuns, replayRun, retryRun, retryRuns } from "@handoff/services";
 import type { Command } from "commander";
 import { printJson, withServices } from "../with-services";
 
@@ -49,10 +49,24 @@ export function registerRunCommands(program: Command): void {
     );
 
   runs
-    .command("retry <runId>")
-    .description("run it again; steps that succeeded are not repeated")
-    .action((runId: string) =>
-      withServices(async ({ db }) => printJson(await retryRun({ db, runId, actorUserId: null }))),
+    .command("retry [runIds...]")
+    .description("run again; steps that succeeded are not repeated. Without ids: every run matching --status/--flow")
+    .option("--status <status>", "needs_attention | failed | waiting (with no ids)", "needs_attention")
+    .option("--flow <flowId>", "only this flow's runs (with no ids)")
+    .action((runIds: string[], options: { status: "needs_attention" | "failed" | "waiting"; flow?: string }) =>
+      withServices(async ({ db, workspaceId }) => {
+        if (runIds.length === 1 && runIds[0])
+          return printJson(await retryRun({ db, runId: runIds[0], actorUserId: null }));
+        const result = await retryRuns({
+          db,
+          workspaceId: await workspaceId(),
+          runIds: runIds.length > 0 ? runIds : undefined,
+          filter: { status: options.status, flowId: options.flow },
+          actorUserId: null,
+        });
+        printJson(result);
+        if (result.refused.length > 0) process.exitCode = 1;
+      }),
     );
 
   runs

@@ -1,6 +1,7 @@
 import type { Database } from "@handoff/db";
 import type { TaskList } from "graphile-worker";
 import { executeRunTask } from "./execute-run";
+import { fireSchedulesTask } from "./fire-schedules";
 
 /**
  * Every job the worker knows, one file per task. Tasks parse their payload first and call a
@@ -9,5 +10,9 @@ import { executeRunTask } from "./execute-run";
 export function createTaskList({ db, log }: { db: Database; log: (message: string) => void }): TaskList {
   return {
     execute_run: executeRunTask(db, log),
+    fire_schedules: fireSchedulesTask(db, log),
   };
 }
+
+/** Every minute: start the runs of schedule-triggered flows that are due. */
+export const crontab = "* * * * * fire_schedules ?max=1";

@@ -6,6 +6,8 @@ export interface RetryRunOptions {
   db: Database;
   runId: string;
   actorUserId: string | null;
+  /** When given, a run of another workspace is "not found", never retried. */
+  workspaceId?: string;
 }
 
 const RETRIABLE = ["needs_attention", "failed", "waiting"] as const;
@@ -14,13 +16,13 @@ const RETRIABLE = ["needs_attention", "failed", "waiting"] as const;
  * Runs the same run again: steps that succeeded are memo hits and do not run again; the failed
  * step starts a fresh series of attempts. The re-queue and its job commit together.
  */
-export async function retryRun({ db, runId, actorUserId }: RetryRunOptions) {
+export async function retryRun({ db, runId, actorUserId, workspaceId }: RetryRunOptions) {
   return db.transaction(async (tx) => {
     const found = await tx.execute<{ status: string; workspace_id: string }>(
       sql`select status, workspace_id from flow_runs where id = ${runId} for update`,
     );
     const run = found.rows[0];
-    if (!run) throw new NotFoundError(`Run ${runId} not found`);
+    if (!run || (workspaceId && run.workspace_id !== workspaceId)) throw new NotFoundError(`Run ${runId} not found`);
     if (!(RETRIABLE as readonly string[]).includes(run.status)) {
       throw new Error(
         `Only a run that needs attention, failed or is waiting can be retried (this one is ${run.status})`,
