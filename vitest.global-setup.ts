@@ -1,13 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type RunningPostgres, startEmbeddedPostgres } from "@handoff/db/embedded-postgres";
 import { migrateDatabase } from "@handoff/db/migrate";
+import { adminQuery, freePort } from "@handoff/db/testing/admin";
 import { migrateQueue } from "@handoff/worker";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
-
 import "@handoff/db/testing/provided-context";
 
 /**
@@ -43,27 +41,4 @@ function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
-}
-
-async function adminQuery(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
