@@ -21,7 +21,9 @@ const ZCliEnv = z.object({
 export type CliEnv = z.infer<typeof ZCliEnv>;
 
 export function readCliEnv(source: NodeJS.ProcessEnv = process.env): CliEnv {
-  const parsed = ZCliEnv.safeParse(source);
+  // `export DATABASE_URL=` means "not set", not "an empty connection string".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = ZCliEnv.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
