@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { benchCommand } from "./bench/bench-command";
 import { createUserCommand } from "./commands/create-user";
 import { registerFlowCommands } from "./commands/flows";
 import { migrateCommand } from "./commands/migrate";
@@ -26,6 +27,12 @@ program
   .option("--name <name>", "their display name")
   .option("--password <password>", "their password (generated and printed when omitted)")
   .action(createUserCommand);
+
+program
+  .command("bench")
+  .description("measure throughput, latency, ingest, memory, history queries and start time")
+  .option("--quick", "a short run (under a minute or two) for smoke checks")
+  .action(benchCommand);
 
 registerFlowCommands(program);
 registerRunCommands(program);

@@ -5,11 +5,15 @@ export interface ListRunsOptions {
   workspaceId: string;
   flowId?: string;
   status?: string;
+  /** A normalised business key: customer email or phone, invoice number, booking uid, deal id. */
+  businessKey?: string;
+  /** Keyset cursor: runs strictly older than this one (the last row of the previous page). */
+  before?: { createdAt: string; id: string };
   limit?: number;
 }
 
 /** Newest first. The stable shape of `handoff runs list --json`. */
-export async function listRuns({ db, workspaceId, flowId, status, limit = 50 }: ListRunsOptions) {
+export async function listRuns({ db, workspaceId, flowId, status, businessKey, before, limit = 50 }: ListRunsOptions) {
   const result = await db.execute<{
     id: string;
     flow_id: string;
@@ -28,7 +32,10 @@ export async function listRuns({ db, workspaceId, flowId, status, limit = 50 }: 
       left join flow_versions v on v.id = r.flow_version_id
      where r.workspace_id = ${workspaceId}
        and (${flowId ?? null}::uuid is null or r.flow_id = ${flowId ?? null}::uuid)
-       and (${status ?? null}::text is null or r.status::text = ${status ?? null}::text)
+       and (${status ?? null}::text is null or r.status = ${status ?? null}::run_status)
+       and (${businessKey ?? null}::text is null or r.business_keys @> array[${businessKey ?? null}::text])
+       and (${before?.createdAt ?? null}::timestamptz is null
+            or (r.created_at, r.id) < (${before?.createdAt ?? null}::timestamptz, ${before?.id ?? null}::uuid))
      order by r.created_at desc, r.id desc
      limit ${limit}`);
   return result.rows.map((row) => ({
