@@ -1,7 +1,7 @@
-import { postEvents } from "../load";
 import type { BenchSink } from "../sink";
 import type { BenchStack } from "../stack";
 import { percentiles } from "../stats";
+import { steadyPosts } from "../steady-posts";
 
 /** Scenario 2: a steady offered rate; latency is webhook POST sent → sink receives the call. */
 export async function latencyScenario(options: {
@@ -20,11 +20,10 @@ export async function latencyScenario(options: {
   const sentAt = new Map<string, number>();
   let next = 0;
   const prefix = `lat-${Date.now()}-`;
-  await postEvents({
+  await steadyPosts({
     url: hookUrl,
-    durationSeconds: seconds,
-    connections: 8,
-    overallRate: rate,
+    rate,
+    seconds,
     nextId: () => `${prefix}${next++}`,
     onSent: (id, at) => sentAt.set(id, at),
   });
