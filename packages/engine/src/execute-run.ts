@@ -1,6 +1,6 @@
 import type { Database } from "@handoff/db";
 import { type FlowDocument, indexGraph, ZFlowDocument } from "@handoff/flow-core";
-import { claimRun, setRunStatus } from "./run-store";
+import { claimRun, saveSteps, setRunStatus } from "./run-store";
 import { StepFailure, WaitUntil } from "./signals";
 import type { ExecutionContext } from "./step-context";
 import { walkFlow } from "./walk-flow";
@@ -48,27 +48,43 @@ export async function executeRun({
     index: indexGraph(graph),
     triggerPayload: run.triggerPayload,
     memo: run.steps,
+    pendingSteps: [],
     signal,
     now,
     log,
   };
   try {
     await walkFlow(execution);
-    await setRunStatus(db, runId, "succeeded");
+    await setRunStatus(db, runId, "succeeded", null, execution.pendingSteps.splice(0));
     return { kind: "succeeded" };
   } catch (thrown) {
     if (thrown instanceof WaitUntil) {
-      await setRunStatus(db, runId, "waiting", { waitingUntil: thrown.at.toISOString(), stepKey: thrown.stepKey });
+      await setRunStatus(
+        db,
+        runId,
+        "waiting",
+        { waitingUntil: thrown.at.toISOString(), stepKey: thrown.stepKey },
+        execution.pendingSteps.splice(0),
+      );
       return { kind: "wait", at: thrown.at };
     }
-    if (!(thrown instanceof StepFailure)) throw thrown;
+    if (!(thrown instanceof StepFailure)) {
+      await saveSteps(db, execution.pendingSteps.splice(0));
+      throw thrown;
+    }
     const { nodeId, nodeLabel, stepKey, attempt, error, retryAt } = thrown.details;
     const recorded = { nodeId, nodeLabel, stepKey, attempt, ...error.toJSON(), message: thrown.message };
     if (retryAt) {
-      await setRunStatus(db, runId, "waiting", { ...recorded, retryAt: retryAt.toISOString() });
+      await setRunStatus(
+        db,
+        runId,
+        "waiting",
+        { ...recorded, retryAt: retryAt.toISOString() },
+        execution.pendingSteps.splice(0),
+      );
       return { kind: "retry", at: retryAt, nodeId, message: thrown.message };
     }
-    await setRunStatus(db, runId, "needs_attention", recorded);
+    await setRunStatus(db, runId, "needs_attention", recorded, execution.pendingSteps.splice(0));
     return { kind: "needs_attention", nodeId, message: thrown.message };
   }
 }

@@ -1,10 +1,13 @@
 import { ConnectorError, computeBackoff, toConnectorError } from "@handoff/connector-sdk";
 import { ExpressionError, type FlowNode, type RetryPolicy } from "@handoff/flow-core";
 import { executeNode } from "./execute-node";
-import { saveStep } from "./run-store";
+import { type StepRecord, saveSteps } from "./run-store";
 import { StepFailure, WaitUntil } from "./signals";
 import type { ExecutionContext, NodeResult } from "./step-context";
 import { capOutput, redactSecrets } from "./step-record";
+
+/** Nodes whose step has no effect outside Handoff: re-running them gives the same result. */
+const PURE_NODE_TYPES: ReadonlySet<FlowNode["type"]> = new Set(["trigger", "condition", "filter", "paths"]);
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, backoffBaseMs: 1_000 };
 const MAX_BACKOFF_MS = 60 * 60 * 1_000;
@@ -26,7 +29,7 @@ export async function runStep(
   const startedAt = execution.now();
   const record = (fields: { status: "running" | "succeeded" | "failed"; output: unknown; error: unknown }) => {
     const capped = capOutput(fields.output);
-    return saveStep(execution.db, {
+    const step: StepRecord = {
       runId: execution.runId,
       stepKey,
       nodeId: node.id,
@@ -38,7 +41,12 @@ export async function runStep(
       attempt,
       startedAt,
       finishedAt: fields.status === "running" ? null : execution.now(),
-    });
+    };
+    if (fields.status === "succeeded" && PURE_NODE_TYPES.has(node.type)) {
+      execution.pendingSteps.push(step);
+      return Promise.resolve();
+    }
+    return saveSteps(execution.db, execution.pendingSteps.splice(0).concat(step));
   };
   try {
     const result = await executeNode(execution, node, stepKey, steps);

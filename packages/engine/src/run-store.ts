@@ -76,29 +76,48 @@ export interface StepRecord {
 
 /** One write per step attempt: the latest attempt replaces the previous one. */
 export async function saveStep(db: Database, step: StepRecord): Promise<void> {
-  const durationMs = step.finishedAt ? step.finishedAt.getTime() - step.startedAt.getTime() : null;
-  await db.execute(sql`
-    insert into step_runs (run_id, step_key, node_id, status, input, output, output_truncated, error, attempt,
-                           started_at, finished_at, duration_ms)
-    values (${step.runId}, ${step.stepKey}, ${step.nodeId}, ${step.status}, ${json(step.input)}::jsonb,
-            ${json(step.output)}::jsonb, ${step.outputTruncated}, ${json(step.error)}::jsonb, ${step.attempt},
-            ${step.startedAt.toISOString()}, ${step.finishedAt?.toISOString() ?? null}, ${durationMs})
-    on conflict (run_id, step_key) do update set
-      status = excluded.status, input = excluded.input, output = excluded.output,
-      output_truncated = excluded.output_truncated, error = excluded.error, attempt = excluded.attempt,
-      started_at = excluded.started_at, finished_at = excluded.finished_at, duration_ms = excluded.duration_ms`);
+  await saveSteps(db, [step]);
 }
 
+/** Several step records in one statement (pure steps are buffered and written with the next one). */
+export async function saveSteps(db: Database, steps: readonly StepRecord[]): Promise<void> {
+  if (steps.length === 0) return;
+  await db.execute(sql`${upsertSteps(steps)} select 1`);
+}
+
+function upsertSteps(steps: readonly StepRecord[]) {
+  const rows = steps.map((step) => {
+    const durationMs = step.finishedAt ? step.finishedAt.getTime() - step.startedAt.getTime() : null;
+    return sql`(${step.runId}::uuid, ${step.stepKey}, ${step.nodeId}, ${step.status}::step_status, ${json(step.input)}::jsonb,
+                ${json(step.output)}::jsonb, ${step.outputTruncated}, ${json(step.error)}::jsonb, ${step.attempt}::int,
+                ${step.startedAt.toISOString()}::timestamptz, ${step.finishedAt?.toISOString() ?? null}::timestamptz, ${durationMs}::int)`;
+  });
+  return sql`
+    with saved_steps as (
+      insert into step_runs (run_id, step_key, node_id, status, input, output, output_truncated, error, attempt,
+                             started_at, finished_at, duration_ms)
+      values ${sql.join(rows, sql`, `)}
+      on conflict (run_id, step_key) do update set
+        status = excluded.status, input = excluded.input, output = excluded.output,
+        output_truncated = excluded.output_truncated, error = excluded.error, attempt = excluded.attempt,
+        started_at = excluded.started_at, finished_at = excluded.finished_at, duration_ms = excluded.duration_ms
+      returning 1
+    )`;
+}
+
+/** The run's new status, with any buffered step records, in one statement. */
 export async function setRunStatus(
   db: Database,
   runId: string,
   status: Extract<RunStatus, "succeeded" | "needs_attention" | "waiting">,
   error: unknown = null,
+  pendingSteps: readonly StepRecord[] = [],
 ): Promise<void> {
   const finished = status === "waiting" ? null : new Date().toISOString();
-  await db.execute(sql`
+  const update = sql`
     update flow_runs set status = ${status}, error = ${json(error)}::jsonb, finished_at = ${finished}
-     where id = ${runId}`);
+     where id = ${runId}`;
+  await db.execute(pendingSteps.length > 0 ? sql`${upsertSteps(pendingSteps)} ${update}` : update);
 }
 
 function json(value: unknown): string | null {

@@ -1,6 +1,6 @@
 import type { Database } from "@handoff/db";
 import type { ExpressionContext, FlowDocument, FlowNode, GraphIndex } from "@handoff/flow-core";
-import type { StoredStep } from "./run-store";
+import type { StepRecord, StoredStep } from "./run-store";
 
 /** What every step of one execution shares. */
 export interface ExecutionContext {
@@ -10,6 +10,12 @@ export interface ExecutionContext {
   index: GraphIndex;
   triggerPayload: unknown;
   memo: Map<string, StoredStep>;
+  /**
+   * Records of pure steps (trigger, condition, filter, paths) not yet written: they are
+   * deterministic, so they go to the database with the next side effect's record or the run's
+   * final status, saving a round trip each.
+   */
+  pendingSteps: StepRecord[];
   signal: AbortSignal;
   now: () => Date;
   log: (message: string, data?: Readonly<Record<string, unknown>>) => void;

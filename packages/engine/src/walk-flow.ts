@@ -8,7 +8,7 @@ import {
   topologicalOrder,
 } from "@handoff/flow-core";
 import { runStep } from "./run-step";
-import { saveStep } from "./run-store";
+import { type StepRecord, saveSteps } from "./run-store";
 import { StepFailure } from "./signals";
 import { type ExecutionContext, expressionContext, type NodeResult } from "./step-context";
 
@@ -70,10 +70,11 @@ async function runLoop(
         message: thrown instanceof Error ? thrown.message : String(thrown),
       });
       const now = execution.now();
-      await saveStep(execution.db, {
+      const failed: StepRecord = {
         ...{ runId: execution.runId, stepKey, nodeId: node.id, status: "failed", input: { items: node.props.items } },
         ...{ output: null, outputTruncated: false, error: error.toJSON(), attempt: 1, startedAt: now, finishedAt: now },
-      });
+      };
+      await saveSteps(execution.db, execution.pendingSteps.splice(0).concat(failed));
       throw new StepFailure({ nodeId: node.id, nodeLabel: node.label || node.id, stepKey, attempt: 1, error });
     },
   );
@@ -89,7 +90,7 @@ async function runLoop(
   }
   const output = { count: items.length, handles: ["done"] };
   const now = execution.now();
-  await saveStep(execution.db, {
+  const record: StepRecord = {
     runId: execution.runId,
     stepKey,
     nodeId: node.id,
@@ -101,7 +102,8 @@ async function runLoop(
     attempt: 1,
     startedAt: now,
     finishedAt: now,
-  });
+  };
+  await saveSteps(execution.db, execution.pendingSteps.splice(0).concat(record));
   return { output, handles: ["done"] };
 }
 

@@ -6,11 +6,9 @@ export interface HookTarget {
   status: "active" | "paused";
   hookSecretSealed: string | null;
   versionId: string | null;
-  /** The published graph the event will run against; null while the flow is a draft only. */
-  graph: unknown;
 }
 
-/** The flow listening at a hook id, with its current published version. */
+/** The flow listening at a hook id, and its current published version's id. */
 export async function findHookTarget(db: Database, hookId: string): Promise<HookTarget | null> {
   const result = await db.execute<{
     flow_id: string;
@@ -18,12 +16,10 @@ export async function findHookTarget(db: Database, hookId: string): Promise<Hook
     status: "active" | "paused";
     hook_secret_sealed: string | null;
     version_id: string | null;
-    graph: unknown;
   }>(sql`
-    select f.id as flow_id, f.workspace_id, f.status, f.hook_secret_sealed, v.id as version_id, v.graph
-      from flows f
-      left join flow_versions v on v.id = f.current_version_id
-     where f.hook_id = ${hookId} and f.deleted_at is null`);
+    select id as flow_id, workspace_id, status, hook_secret_sealed, current_version_id as version_id
+      from flows
+     where hook_id = ${hookId} and deleted_at is null`);
   const row = result.rows[0];
   if (!row) return null;
   return {
@@ -32,6 +28,11 @@ export async function findHookTarget(db: Database, hookId: string): Promise<Hook
     status: row.status,
     hookSecretSealed: row.hook_secret_sealed,
     versionId: row.version_id,
-    graph: row.graph,
   };
+}
+
+/** The graph of a published version (fetched only when the parsed trigger is not cached). */
+export async function loadVersionGraph(db: Database, versionId: string): Promise<unknown> {
+  const result = await db.execute<{ graph: unknown }>(sql`select graph from flow_versions where id = ${versionId}`);
+  return result.rows[0]?.graph ?? null;
 }

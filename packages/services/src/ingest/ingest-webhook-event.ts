@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import type { SecretBox } from "@handoff/auth";
 import { normalizeHeaders } from "@handoff/connector-sdk";
-import { getTrigger } from "@handoff/connectors";
 import { type Database, schema } from "@handoff/db";
-import { findTrigger, ZFlowDocument } from "@handoff/flow-core";
 import { enqueueRun } from "./enqueue-run";
-import { findHookTarget, type HookTarget } from "./find-hook-target";
+import { findHookTarget, type HookTarget, loadVersionGraph } from "./find-hook-target";
 import { headersForRecord } from "./headers-for-record";
+import { publishedTrigger } from "./published-trigger";
 
 export const DEFAULT_MAX_HOOK_BODY_BYTES = 1024 * 1024;
 
@@ -44,23 +43,22 @@ export async function ingestWebhookEvent(options: IngestWebhookEventOptions): Pr
     recordRejection(db, target, { status, reason, headers, rawBody: options.rawBody, now });
 
   if (!target.versionId) return reject(404, "The flow has not been published yet, so it does not run");
-  const document = ZFlowDocument.safeParse(target.graph);
-  const triggerNode = document.success ? findTrigger(document.data) : undefined;
-  const trigger = triggerNode ? getTrigger(triggerNode.connector, triggerNode.operation) : undefined;
-  if (!triggerNode || !trigger) return reject(404, "The published version has no trigger Handoff knows");
+  const versionId = target.versionId;
+  const published = await publishedTrigger(versionId, () => loadVersionGraph(db, versionId));
+  if (!published) return reject(404, "The published version has no trigger Handoff knows");
+  const trigger = published.definition;
   if (trigger.kind !== "webhook") return reject(405, `This flow starts with "${trigger.name}", not a webhook`);
   if (options.method.toUpperCase() !== "POST") return reject(405, "Hooks accept POST only");
   if (!options.rawBody || options.rawBody.length > maxBodyBytes) {
     return reject(413, `The body is larger than the ${maxBodyBytes} bytes a hook accepts`);
   }
 
-  const props = trigger.props.safeParse(triggerNode.props);
   const verified = trigger.verify({
     rawBody: options.rawBody,
     headers,
     url: options.url,
     method: options.method.toUpperCase(),
-    props: props.success ? props.data : {},
+    props: published.props ?? {},
     secret: target.hookSecretSealed ? options.secretBox.open(target.hookSecretSealed) : undefined,
     now,
   });
