@@ -18,7 +18,7 @@ export const auditLog = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("audit_log_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    index("audit_log_workspace_created_idx").on(t.workspaceId, t.createdAt.desc().nullsFirst()),
     index("audit_log_target_idx").on(t.targetType, t.targetId),
   ],
 );

@@ -29,7 +29,7 @@ export const flows = pgTable(
   },
   (t) => [
     uniqueIndex("flows_hook_id_key").on(t.hookId),
-    index("flows_workspace_idx").on(t.workspaceId, t.updatedAt.desc()).where(sql`${t.deletedAt} is null`),
+    index("flows_workspace_idx").on(t.workspaceId, t.updatedAt.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
   ],
 );
 

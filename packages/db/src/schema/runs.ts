@@ -1,3 +1,5 @@
+// Index orders use DESC NULLS FIRST, which is what `ORDER BY x DESC` means: drizzle's bare
+// `.desc()` emits NULLS LAST, and an index in that order cannot serve the history queries.
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -41,8 +43,10 @@ export const triggerEvents = pgTable(
     uniqueIndex("trigger_events_flow_key_key")
       .on(t.flowId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
-    index("trigger_events_flow_received_idx").on(t.flowId, t.receivedAt.desc()),
-    index("trigger_events_rejected_idx").on(t.workspaceId, t.receivedAt.desc()).where(sql`${t.status} = 'rejected'`),
+    index("trigger_events_flow_received_idx").on(t.flowId, t.receivedAt.desc().nullsFirst()),
+    index("trigger_events_rejected_idx")
+      .on(t.workspaceId, t.receivedAt.desc().nullsFirst())
+      .where(sql`${t.status} = 'rejected'`),
   ],
 );
 
@@ -76,9 +80,18 @@ export const flowRuns = pgTable(
   },
   (t) => [
     // Keyset pagination of the history, newest first, with and without filters.
-    index("flow_runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
-    index("flow_runs_flow_created_idx").on(t.flowId, t.createdAt.desc(), t.id.desc()),
-    index("flow_runs_workspace_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc(), t.id.desc()),
+    index("flow_runs_workspace_created_idx").on(
+      t.workspaceId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("flow_runs_flow_created_idx").on(t.flowId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("flow_runs_workspace_status_created_idx").on(
+      t.workspaceId,
+      t.status,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("flow_runs_business_keys_idx").using("gin", t.businessKeys),
     index("flow_runs_trigger_event_idx").on(t.triggerEventId),
     index("flow_runs_replay_of_idx").on(t.replayOfRunId).where(sql`${t.replayOfRunId} is not null`),
