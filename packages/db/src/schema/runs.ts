@@ -92,6 +92,13 @@ export const flowRuns = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // The bookkeeper's usual filter, one flow's failures: direct even when that flow has none.
+    index("flow_runs_flow_status_created_idx").on(
+      t.flowId,
+      t.status,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("flow_runs_business_keys_idx").using("gin", t.businessKeys),
     index("flow_runs_trigger_event_idx").on(t.triggerEventId),
     index("flow_runs_replay_of_idx").on(t.replayOfRunId).where(sql`${t.replayOfRunId} is not null`),

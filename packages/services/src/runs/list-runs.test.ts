@@ -20,7 +20,7 @@ describe("run history queries", () => {
     await database.pool.query(
       `insert into flow_runs (workspace_id, flow_id, status, business_keys, created_at)
        select $1, case when i % 2 = 0 then $2::uuid else $3::uuid end,
-              (array['succeeded','succeeded','succeeded','needs_attention'])[1 + i % 4]::run_status,
+              (array['succeeded','succeeded','succeeded','needs_attention'])[1 + (i / 2) % 4]::run_status,
               array['customer' || (i % 5000) || '@example.test', 'inv-' || i],
               timestamptz '2026-01-01' + (i || ' seconds')::interval
          from generate_series(1, ${RUNS}) i`,
@@ -39,6 +39,7 @@ describe("run history queries", () => {
     ["the newest runs", {}, "flow_runs_workspace_created_idx"],
     ["one flow's runs", { flowId: "FLOW" }, "flow_runs_flow_created_idx"],
     ["runs needing attention", { status: "needs_attention" }, "flow_runs_workspace_status_created_idx"],
+    ["one flow's runs needing attention", { flowId: "FLOW", status: "needs_attention" }, "Index Scan using flow_runs_"],
     ["a customer's runs", { businessKey: "customer42@example.test" }, "flow_runs_business_keys_idx"],
   ])("answers %s from an index, without scanning the runs", async (_name, filter, index) => {
     const options = { workspaceId, ...filter, ...("flowId" in filter ? { flowId } : {}) };

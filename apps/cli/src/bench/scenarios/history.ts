@@ -81,7 +81,7 @@ async function seedHistory(db: Database, runs: number, log: (m: string) => void)
         insert into flow_runs (workspace_id, flow_id, status, trigger_summary, business_keys, created_at, source_event_at,
                                started_at, finished_at)
         select ${workspaceId}, (${`{${flowIds.join(",")}}`}::uuid[])[1 + i % ${flowIds.length}],
-               (array['succeeded','succeeded','succeeded','succeeded','needs_attention','failed'])[1 + i % 6]::run_status,
+               (array['succeeded','succeeded','succeeded','succeeded','needs_attention','failed'])[1 + (i / 3) % 6]::run_status,
                'Booking: customer ' || (i % ${CUSTOMERS}),
                array['customer' || (i % ${CUSTOMERS}) || '@example.test', 'inv-' || (${done} + i)],
                now() - ((${done} + i) || ' seconds')::interval, now() - ((${done} + i) || ' seconds')::interval,

@@ -1,0 +1,1 @@
+CREATE INDEX "flow_runs_flow_status_created_idx" ON "flow_runs" USING btree ("flow_id","status","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
