@@ -32,6 +32,7 @@ program
   .command("bench")
   .description("measure throughput, latency, ingest, memory, history queries and start time")
   .option("--quick", "a short run (under a minute or two) for smoke checks")
+  .option("--profile <dir>", "write V8 CPU profiles of the worker processes into <dir>")
   .action(benchCommand);
 
 registerFlowCommands(program);

@@ -6,8 +6,8 @@ import { StepFailure, WaitUntil } from "./signals";
 import type { ExecutionContext, NodeResult } from "./step-context";
 import { capOutput, redactSecrets } from "./step-record";
 
-/** Nodes whose step has no effect outside Handoff: re-running them gives the same result. */
-const PURE_NODE_TYPES: ReadonlySet<FlowNode["type"]> = new Set(["trigger", "condition", "filter", "paths"]);
+/** Nodes whose step acts outside Handoff (creates, sends, charges). */
+const SIDE_EFFECT_NODE_TYPES: ReadonlySet<FlowNode["type"]> = new Set(["action"]);
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, backoffBaseMs: 1_000 };
 const MAX_BACKOFF_MS = 60 * 60 * 1_000;
@@ -42,12 +42,16 @@ export async function runStep(
       startedAt,
       finishedAt: fields.status === "running" ? null : execution.now(),
     };
-    if (fields.status === "succeeded" && PURE_NODE_TYPES.has(node.type)) {
+    if (fields.status === "succeeded") {
       execution.pendingSteps.push(step);
       return Promise.resolve();
     }
     return saveSteps(execution.db, execution.pendingSteps.splice(0).concat(step));
   };
+  // Records of finished steps are written before the next side effect starts (or with the run's
+  // final status): a crash can then repeat at most the one side effect in flight, whose
+  // idempotency key makes the provider answer the first result again.
+  if (SIDE_EFFECT_NODE_TYPES.has(node.type)) await saveSteps(execution.db, execution.pendingSteps.splice(0));
   try {
     const result = await executeNode(execution, node, stepKey, steps);
     await record({ status: "succeeded", output: result.output, error: null });

@@ -11,9 +11,8 @@ export interface ExecutionContext {
   triggerPayload: unknown;
   memo: Map<string, StoredStep>;
   /**
-   * Records of pure steps (trigger, condition, filter, paths) not yet written: they are
-   * deterministic, so they go to the database with the next side effect's record or the run's
-   * final status, saving a round trip each.
+   * Records of succeeded steps not yet written: they go to the database just before the next
+   * side effect starts, or with the run's final status — one statement instead of one per step.
    */
   pendingSteps: StepRecord[];
   signal: AbortSignal;

@@ -21,7 +21,7 @@ const say = (message: string) => process.stdout.write(`[bench] ${message}\n`);
  * under load from autocannon. Prints a table against the targets and writes `.bench/latest.json`.
  * Exits non-zero when an event was lost or ran twice.
  */
-export async function benchCommand(options: { quick?: boolean }): Promise<void> {
+export async function benchCommand(options: { quick?: boolean; profile?: string }): Promise<void> {
   const quick = options.quick === true;
   const benchDir = path.join(repoRoot, ".bench");
   await mkdir(benchDir, { recursive: true });
@@ -29,7 +29,8 @@ export async function benchCommand(options: { quick?: boolean }): Promise<void> 
   const dataDir = path.join(benchDir, "data");
   const env = readCliEnv();
   const sink = await startBenchSink();
-  let stack = await startBenchStack({ dataDir, ports, databaseUrl: env.DATABASE_URL, log: say });
+  const profileDir = options.profile ? path.resolve(options.profile) : undefined;
+  let stack = await startBenchStack({ dataDir, ports, databaseUrl: env.DATABASE_URL, profileDir, log: say });
   const database = createDb({ connectionString: stack.databaseUrl, max: 4, applicationName: "handoff-bench" });
   const results: Record<string, number> = {};
   try {

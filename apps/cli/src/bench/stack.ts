@@ -8,6 +8,8 @@ export interface BenchStackOptions {
   ports: { web: number; pg: number; sandbox: number };
   /** An external database instead of the embedded one. */
   databaseUrl?: string;
+  /** Write a V8 CPU profile of every worker process into this folder. */
+  profileDir?: string;
   log: (message: string) => void;
 }
 
@@ -15,7 +17,7 @@ export interface BenchStackOptions {
  * The product as `npm start` runs it (so the numbers are the product's), but with no worker:
  * scenarios add worker processes themselves, and measure ingest with none running.
  */
-export async function startBenchStack({ dataDir, ports, databaseUrl, log }: BenchStackOptions) {
+export async function startBenchStack({ dataDir, ports, databaseUrl, profileDir, log }: BenchStackOptions) {
   const startedAt = performance.now();
   const handoff = spawn(process.execPath, [path.join(repoRoot, "apps/cli/bin/handoff.js"), "start"], {
     cwd: repoRoot,
@@ -55,16 +57,21 @@ export async function startBenchStack({ dataDir, ports, databaseUrl, log }: Benc
     /** Starts worker processes (the same entry point `handoff start` uses). */
     addWorkers(count: number, concurrency: number) {
       for (let i = 0; i < count; i++) {
-        const worker = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps/worker/src/main.ts")], {
-          cwd: repoRoot,
-          env: {
-            ...process.env,
-            DATABASE_URL: url,
-            HANDOFF_WORKER_CONCURRENCY: String(concurrency),
-            HANDOFF_WORKER_ID: `bench-${workers.length + 1}`,
+        const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+        const worker = spawn(
+          process.execPath,
+          [...profile, "--import", "tsx", path.join(repoRoot, "apps/worker/src/main.ts")],
+          {
+            cwd: repoRoot,
+            env: {
+              ...process.env,
+              DATABASE_URL: url,
+              HANDOFF_WORKER_CONCURRENCY: String(concurrency),
+              HANDOFF_WORKER_ID: `bench-${workers.length + 1}`,
+            },
+            stdio: ["ignore", "ignore", "inherit"],
           },
-          stdio: ["ignore", "ignore", "inherit"],
-        });
+        );
         workers.push(worker);
       }
       return workers.map((worker) => worker.pid ?? 0);
