@@ -1,20 +1,19 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@handoff/db/testing/admin";
 import { afterAll, describe, expect, it } from "vitest";
-import { waitFor } from "./support/processes";
+import { spawnCaptured, waitFor } from "./support/processes";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
 /** `handoff start` as a person runs it: its own process group, so Ctrl-C reaches every process in it. */
 function startHandoff(dataDir: string, ports: { web: number; pg: number; sandbox: number }) {
-  const child = spawn(process.execPath, [path.join(root, "apps/cli/bin/handoff.js"), "start"], {
-    cwd: root,
-    detached: true,
-    env: {
+  return spawnCaptured(
+    [path.join(root, "apps/cli/bin/handoff.js"), "start"],
+    {
       ...process.env,
       DATABASE_URL: "",
       HANDOFF_DATA_DIR: dataDir,
@@ -22,17 +21,8 @@ function startHandoff(dataDir: string, ports: { web: number; pg: number; sandbox
       HANDOFF_PG_PORT: String(ports.pg),
       HANDOFF_SANDBOX_PORT: String(ports.sandbox),
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
+    true,
+  );
 }
 
 /** Processes whose command line mentions the data folder (PostgreSQL does) or the group (the rest). */

@@ -9,29 +9,29 @@ export interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
-/** A real worker process (the same entry point `handoff start` runs), with fast heartbeats. */
-export function startWorkerProcess(databaseUrl: string, workerId: string, concurrency = 10): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      HANDOFF_WORKER_ID: workerId,
-      HANDOFF_WORKER_CONCURRENCY: String(concurrency),
-      HANDOFF_WORKER_HEARTBEAT_MS: "500",
-      HANDOFF_WORKER_STALE_AFTER_MS: "3000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/** A Node process from the repository root, its stdout and stderr collected for assertions. */
+export function spawnCaptured(args: string[], env: NodeJS.ProcessEnv, detached = false): WorkerProcess {
+  const child = spawn(process.execPath, args, { cwd: root, env, detached, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
+  const collect = (chunk: Buffer) => {
     output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+/** A real worker process (the same entry point `handoff start` runs), with fast heartbeats. */
+export function startWorkerProcess(databaseUrl: string, workerId: string, concurrency = 10): WorkerProcess {
+  return spawnCaptured(["--import", "tsx", "apps/worker/src/main.ts"], {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    HANDOFF_WORKER_ID: workerId,
+    HANDOFF_WORKER_CONCURRENCY: String(concurrency),
+    HANDOFF_WORKER_HEARTBEAT_MS: "500",
+    HANDOFF_WORKER_STALE_AFTER_MS: "3000",
+  });
 }
 
 /** Resolves once the worker has said it is running. */

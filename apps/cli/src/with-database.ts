@@ -1,4 +1,5 @@
-import { startEmbeddedPostgres } from "@handoff/db/embedded-postgres";
+import { embeddedConnectionString, startEmbeddedPostgres } from "@handoff/db/embedded-postgres";
+import pg from "pg";
 import type { CliEnv } from "./env";
 
 /**
@@ -18,12 +19,8 @@ export async function withDatabaseUrl<T>(env: CliEnv, use: (databaseUrl: string)
 }
 
 async function connectToRunningEmbedded(env: CliEnv): Promise<string | undefined> {
-  const { readFile } = await import("node:fs/promises");
-  const path = await import("node:path");
-  const pg = (await import("pg")).default;
-  const password = await readFile(path.join(env.HANDOFF_DATA_DIR, "postgres-password"), "utf8").catch(() => undefined);
-  if (!password) return undefined;
-  const url = `postgres://postgres:${encodeURIComponent(password.trim())}@127.0.0.1:${env.HANDOFF_PG_PORT}/handoff`;
+  const url = await embeddedConnectionString(env.HANDOFF_DATA_DIR, env.HANDOFF_PG_PORT);
+  if (!url) return undefined;
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();

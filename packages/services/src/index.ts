@@ -15,6 +15,7 @@ export { listRuns } from "./runs/list-runs";
 export { replayRun } from "./runs/replay-run";
 export { retryRun } from "./runs/retry-run";
 export { retryRuns } from "./runs/retry-runs";
+export { addRunJob, RUN_JOB_MAX_ATTEMPTS, runJobKey } from "./runs/run-job";
 export { fireDueSchedules } from "./schedules/fire-due-schedules";
 export { authenticateUser } from "./users/authenticate-user";
 export { createUser, UserAlreadyExistsError } from "./users/create-user";

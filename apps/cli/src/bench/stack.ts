@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { embeddedConnectionString } from "@handoff/db/embedded-postgres";
 import { repoRoot } from "../paths";
 
 export interface BenchStackOptions {
@@ -47,7 +47,8 @@ export async function startBenchStack({ dataDir, ports, databaseUrl, profileDir,
   }
   const startSeconds = (performance.now() - startedAt) / 1000;
   log(`stack up in ${startSeconds.toFixed(1)} s`);
-  const url = databaseUrl ?? (await embeddedUrl(dataDir, ports.pg));
+  const url = databaseUrl ?? (await embeddedConnectionString(dataDir, ports.pg));
+  if (!url) throw new Error(`No embedded database in ${dataDir}`);
   const workers: ChildProcess[] = [];
   return {
     databaseUrl: url,
@@ -88,11 +89,6 @@ export async function startBenchStack({ dataDir, ports, databaseUrl, profileDir,
 }
 
 export type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
-
-async function embeddedUrl(dataDir: string, port: number): Promise<string> {
-  const password = (await readFile(path.join(dataDir, "postgres-password"), "utf8")).trim();
-  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/handoff`;
-}
 
 function childPid(parentPid: number, marker: string): number | undefined {
   const listing = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(parentPid)], { encoding: "utf8" });

@@ -1,5 +1,6 @@
 import type { Database } from "@handoff/db";
 import { executeRun } from "@handoff/engine";
+import { RUN_JOB_MAX_ATTEMPTS, runJobKey } from "@handoff/services";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 
@@ -19,7 +20,11 @@ export function executeRunTask(db: Database, log: (message: string) => void): Ta
       log: (message) => log(`run ${runId}: ${message}`),
     });
     if (outcome.kind === "retry" || outcome.kind === "wait") {
-      await helpers.addJob("execute_run", { runId }, { jobKey: `run:${runId}`, runAt: outcome.at, maxAttempts: 25 });
+      await helpers.addJob(
+        "execute_run",
+        { runId },
+        { jobKey: runJobKey(runId), runAt: outcome.at, maxAttempts: RUN_JOB_MAX_ATTEMPTS },
+      );
     }
   };
 }

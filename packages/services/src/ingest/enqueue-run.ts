@@ -1,4 +1,5 @@
 import { type Database, sql } from "@handoff/db";
+import { addRunJob } from "../runs/run-job";
 
 export interface EnqueueRunInput {
   workspaceId: string;
@@ -38,9 +39,7 @@ export async function enqueueRun(db: Database, input: EnqueueRunInput): Promise<
         from event
       returning id
     ), job as (
-      select graphile_worker.add_job('execute_run', json_build_object('runId', run.id),
-                                     job_key => 'run:' || run.id::text, max_attempts => 25)
-        from run
+      select ${addRunJob(sql`run.id`)} from run
     )
     select (select id from event) as event_id, (select id from run) as run_id, (select count(*) from job) as jobs`);
   const row = inserted.rows[0];

@@ -4,6 +4,7 @@ import { descendantsOf, ZFlowDocument } from "@handoff/flow-core";
 import { recordAudit } from "../audit/record-audit";
 import { NotFoundError } from "../flows/errors";
 import { toTextArray } from "../ingest/enqueue-run";
+import { addRunJob } from "./run-job";
 
 export interface ReplayRunOptions {
   db: Database;
@@ -66,9 +67,7 @@ export async function replayRun({ db, runId, fromNodeId, payload, reason, actorU
       select ${newRunId}, step_key, node_id, status, input, output, output_truncated, attempt, started_at, finished_at, duration_ms
         from step_runs
        where run_id = ${runId} and status = 'succeeded' and not (node_id = any(${toTextArray(rerun)}::text[]))`);
-    await tx.execute(
-      sql`select graphile_worker.add_job('execute_run', json_build_object('runId', ${newRunId}::uuid), job_key => ${`run:${newRunId}`}, max_attempts => 25)`,
-    );
+    await tx.execute(sql`select ${addRunJob(sql`${newRunId}::uuid`)}`);
     await recordAudit({
       db: tx,
       workspaceId: original.workspace_id,

@@ -1,6 +1,7 @@
 import { type Database, sql } from "@handoff/db";
 import { recordAudit } from "../audit/record-audit";
 import { NotFoundError } from "../flows/errors";
+import { addRunJob } from "./run-job";
 
 export interface RetryRunOptions {
   db: Database;
@@ -30,9 +31,7 @@ export async function retryRun({ db, runId, actorUserId, workspaceId }: RetryRun
     }
     await tx.execute(sql`delete from step_runs where run_id = ${runId} and status = 'failed'`);
     await tx.execute(sql`update flow_runs set status = 'queued', error = null, finished_at = null where id = ${runId}`);
-    await tx.execute(
-      sql`select graphile_worker.add_job('execute_run', json_build_object('runId', ${runId}::uuid), job_key => ${`run:${runId}`}, max_attempts => 25)`,
-    );
+    await tx.execute(sql`select ${addRunJob(sql`${runId}::uuid`)}`);
     await recordAudit({
       db: tx,
       workspaceId: run.workspace_id,
