@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type SandboxServer, startSandboxServer } from "./server";
-import type { SandboxProvider } from "./types";
+import type { SandboxProvider, SandboxProviderFactory } from "./types";
 
 /** A minimal stateful provider: POST /items stores the JSON body, GET /items lists them. */
-function itemsProvider(): SandboxProvider {
+const itemsProvider: SandboxProviderFactory = (): SandboxProvider => {
   let items: unknown[] = [];
   return {
     key: "items",
@@ -20,13 +20,18 @@ function itemsProvider(): SandboxProvider {
       items = [];
     },
     state: () => ({ items }),
+    admin(action, body) {
+      if (action !== "add") return { status: 404, body: { error: `no action ${action}` } };
+      items.push(body);
+      return { status: 201, body };
+    },
   };
-}
+};
 
 describe("sandbox server", () => {
   let sandbox: SandboxServer;
   beforeAll(async () => {
-    sandbox = await startSandboxServer({ port: 0, providers: [itemsProvider()] });
+    sandbox = await startSandboxServer({ port: 0, providers: [itemsProvider] });
   });
   afterAll(() => sandbox.close());
   beforeEach(async () => {
@@ -95,5 +100,25 @@ describe("sandbox server", () => {
     const response = await fetch(`${sandbox.url}/hubspot/crm/v3/objects/contacts`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: 'no sandbox provider "hubspot"' });
+  });
+
+  it("runs a provider's scripted action and says when there is none", async () => {
+    const added = await post("/_sandbox/items/add", { name: "Ann" });
+    expect(added.status).toBe(201);
+    expect(await (await fetch(`${sandbox.url}/_sandbox/state?provider=items`)).json()).toEqual({
+      items: [{ name: "Ann" }],
+    });
+    expect((await post("/_sandbox/items/nope", {})).status).toBe(404);
+    const notJson = await fetch(`${sandbox.url}/_sandbox/items/add`, { method: "POST", body: "{oops" });
+    expect(notJson.status).toBe(400);
+  });
+
+  it("moves the clock forward and resets it", async () => {
+    const before = Date.parse(((await (await fetch(`${sandbox.url}/_sandbox/clock`)).json()) as { now: string }).now);
+    const moved = (await (await post("/_sandbox/clock", { advanceMs: 86_400_000 })).json()) as { now: string };
+    expect(Date.parse(moved.now) - before).toBeGreaterThanOrEqual(86_400_000);
+    expect((await post("/_sandbox/clock", { advanceMs: "soon" })).status).toBe(400);
+    await fetch(`${sandbox.url}/_sandbox/reset`, { method: "POST" });
+    expect(sandbox.context.clock.nowMs() - Date.now()).toBeLessThan(1_000);
   });
 });

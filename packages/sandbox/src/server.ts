@@ -1,12 +1,22 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SandboxClock } from "./clock";
 import { FaultPlan } from "./faults";
-import type { Fault, RecordedRequest, SandboxProvider, SandboxRequest, SandboxResponse } from "./types";
+import type {
+  Fault,
+  RecordedRequest,
+  SandboxContext,
+  SandboxProvider,
+  SandboxProviderFactory,
+  SandboxRequest,
+  SandboxResponse,
+} from "./types";
+import { WebhookOutbox } from "./webhook-outbox";
 
 export interface StartSandboxServerOptions {
   port: number;
   host?: string;
-  providers?: SandboxProvider[];
+  providers?: SandboxProviderFactory[];
   /** How many requests the log keeps (oldest dropped first). */
   logLimit?: number;
 }
@@ -14,6 +24,9 @@ export interface StartSandboxServerOptions {
 export interface SandboxServer {
   url: string;
   faults: FaultPlan;
+  context: SandboxContext;
+  /** The mounted emulators by key, for in-process tests. */
+  providers: ReadonlyMap<string, SandboxProvider>;
   requests: () => readonly RecordedRequest[];
   close: () => Promise<void>;
 }
@@ -30,7 +43,10 @@ export async function startSandboxServer({
   providers = [],
   logLimit = 1_000,
 }: StartSandboxServerOptions): Promise<SandboxServer> {
-  const byKey = new Map(providers.map((provider) => [provider.key, provider]));
+  let baseUrl = "";
+  const clock = new SandboxClock();
+  const context: SandboxContext = { clock, outbox: new WebhookOutbox({ clock }), baseUrl: () => baseUrl };
+  const byKey = new Map(providers.map((factory) => factory(context)).map((provider) => [provider.key, provider]));
   const faults = new FaultPlan();
   const log: RecordedRequest[] = [];
 
@@ -41,7 +57,7 @@ export async function startSandboxServer({
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://sandbox.local");
     const rawBody = await readBody(req);
-    if (url.pathname.startsWith("/_sandbox/")) return send(res, admin(req.method ?? "GET", url, rawBody));
+    if (url.pathname.startsWith("/_sandbox/")) return send(res, await admin(req.method ?? "GET", url, rawBody));
     const [, key = "", ...rest] = url.pathname.split("/");
     const provider = byKey.get(key);
     if (!provider) return send(res, { status: 404, body: { error: `no sandbox provider "${key}"` } });
@@ -75,13 +91,28 @@ export async function startSandboxServer({
     if (log.length > logLimit) log.splice(0, log.length - logLimit);
   }
 
-  function admin(method: string, url: URL, rawBody: Buffer): SandboxResponse {
+  async function admin(method: string, url: URL, rawBody: Buffer): Promise<SandboxResponse> {
     const route = `${method} ${url.pathname}`;
+    const resend = /^POST \/_sandbox\/webhooks\/([^/]+)\/resend$/.exec(route);
+    if (resend) {
+      const delivery = context.outbox.resend(decodeURIComponent(resend[1] ?? ""));
+      return delivery ? { status: 201, body: delivery } : { status: 404, body: { error: "no such webhook delivery" } };
+    }
+    const providerAction = /^POST \/_sandbox\/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(route);
+    const scripted = providerAction ? byKey.get(providerAction[1] ?? "") : undefined;
+    if (providerAction && scripted) {
+      if (!scripted.admin) return { status: 404, body: { error: `sandbox "${scripted.key}" has no scripted actions` } };
+      const body = parseJsonOrEmpty(rawBody);
+      if (body === undefined) return { status: 400, body: { error: "the action body must be JSON" } };
+      return scripted.admin(providerAction[2] ?? "", body);
+    }
     switch (route) {
       case "GET /_sandbox/health":
         return { status: 200, body: { status: "ok", providers: [...byKey.keys()] } };
       case "POST /_sandbox/reset":
         for (const provider of byKey.values()) provider.reset();
+        context.outbox.reset();
+        clock.reset();
         faults.clear();
         log.length = 0;
         return { status: 200, body: { reset: true } };
@@ -95,6 +126,20 @@ export async function startSandboxServer({
         faults.add(fault);
         return { status: 201, body: { pending: faults.pending().length } };
       }
+      case "GET /_sandbox/clock":
+        return { status: 200, body: { now: clock.now().toISOString() } };
+      case "POST /_sandbox/clock": {
+        const body = parseJsonOrEmpty(rawBody) as { advanceMs?: unknown; set?: unknown } | undefined;
+        if (typeof body?.advanceMs === "number") clock.advance(body.advanceMs);
+        else if (typeof body?.set === "string" && !Number.isNaN(Date.parse(body.set))) clock.set(new Date(body.set));
+        else return { status: 400, body: { error: "send {advanceMs: number} or {set: ISO date}" } };
+        for (const provider of byKey.values()) await provider.admin?.("tick", {});
+        return { status: 200, body: { now: clock.now().toISOString() } };
+      }
+      case "GET /_sandbox/webhooks": {
+        const provider = url.searchParams.get("provider") ?? undefined;
+        return { status: 200, body: context.outbox.list(provider) };
+      }
       case "GET /_sandbox/state": {
         const provider = byKey.get(url.searchParams.get("provider") ?? "");
         if (!provider) return { status: 404, body: { error: "unknown provider" } };
@@ -107,15 +152,21 @@ export async function startSandboxServer({
 
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
+  baseUrl = `http://${host}:${address.port}`;
+  for (const provider of byKey.values()) await provider.listen?.();
   return {
-    url: `http://${host}:${address.port}`,
+    url: baseUrl,
     faults,
+    context,
+    providers: byKey,
     requests: () => log,
-    close: () =>
-      new Promise((resolve, reject) => {
+    close: async () => {
+      for (const provider of byKey.values()) await provider.close?.();
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+    },
   };
 }
 
@@ -131,6 +182,16 @@ function parseFault(rawBody: Buffer, providers: Map<string, SandboxProvider>): F
   if (typeof fault.status !== "number" || fault.status < 100 || fault.status > 599)
     return "fault.status must be an HTTP status";
   return { times: 1, ...fault } as Fault;
+}
+
+/** An empty body is `{}`; anything else must be JSON (undefined when it is not). */
+function parseJsonOrEmpty(rawBody: Buffer): unknown {
+  if (rawBody.length === 0) return {};
+  try {
+    return JSON.parse(rawBody.toString("utf8")) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

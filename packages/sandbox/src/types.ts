@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
+import type { SandboxClock } from "./clock";
+import type { WebhookOutbox } from "./webhook-outbox";
 
 export interface SandboxRequest {
   method: string;
@@ -25,7 +27,25 @@ export interface SandboxProvider {
   reset: () => void;
   /** The emulator's records, for `handoff sandbox <provider> state` and for tests. */
   state: () => unknown;
+  /**
+   * Scripted user actions (`POST /_sandbox/<key>/<action>` with a JSON body), e.g. Cal.com
+   * `book`, Stripe `pay`: what a customer or the provider's own UI would do. Drives the CLI.
+   */
+  admin?: (action: string, body: unknown) => Promise<SandboxResponse> | SandboxResponse;
+  /** Extra listeners the emulator needs (e.g. an SMTP port), started with the server. */
+  listen?: () => Promise<void>;
+  close?: () => Promise<void>;
 }
+
+/** What every emulator shares: the movable clock and the outgoing-webhook queue. */
+export interface SandboxContext {
+  clock: SandboxClock;
+  outbox: WebhookOutbox;
+  /** The sandbox server's own base URL (e.g. for links such as `hosted_invoice_url`). */
+  baseUrl: () => string;
+}
+
+export type SandboxProviderFactory = (context: SandboxContext) => SandboxProvider;
 
 /** A scripted failure for the next `times` calls matching provider (and path prefix, when given). */
 export interface Fault {
