@@ -1,13 +1,12 @@
 import type { z } from "zod";
-import type { Credentials } from "./auth";
+import type { ActionConnection } from "./connection";
+import type { IdentityContext } from "./identity";
 import type { JsonValue } from "./json";
 import { assertKebabCaseKey } from "./keys";
 
-export type LogData = Readonly<Record<string, unknown>>;
+export type { ActionConnection } from "./connection";
 
-export interface ActionConnection {
-  credentials: Credentials;
-}
+export type LogData = Readonly<Record<string, unknown>>;
 
 /** What the engine hands an action for one attempt of one step. */
 export interface ActionContext<TProps> {
@@ -19,7 +18,22 @@ export interface ActionContext<TProps> {
   /** Aborted when the run is cancelled or the worker shuts down. */
   signal: AbortSignal;
   log: (message: string, data?: LogData) => void;
+  /** The identity map, for find-or-create actions; absent where no workspace is involved (tests). */
+  identity?: IdentityContext;
 }
+
+export interface OptionItem {
+  label: string;
+  value: string;
+}
+
+/** Loads the choices of one prop from the provider (deal pipelines, tax rates, …). */
+export type OptionsLoader = (ctx: {
+  connection: ActionConnection;
+  /** What the user filled in so far, e.g. the pipeline before its stages. */
+  props: Readonly<Record<string, unknown>>;
+  signal: AbortSignal;
+}) => Promise<OptionItem[]>;
 
 export interface ActionDefinition<TSchema extends z.ZodType = z.ZodType, TOutput extends JsonValue = JsonValue> {
   key: string;
@@ -28,6 +42,10 @@ export interface ActionDefinition<TSchema extends z.ZodType = z.ZodType, TOutput
   props: TSchema;
   /** True when running it twice would do something twice (create, send, charge). */
   sideEffect: boolean;
+  /** Props whose choices come from the provider, by prop name. */
+  options?: Readonly<Record<string, OptionsLoader>>;
+  /** What the step returns, for the editor's data picker before any test run. */
+  sampleOutput?: TOutput;
   run(ctx: ActionContext<z.output<TSchema>>): Promise<TOutput>;
 }
 

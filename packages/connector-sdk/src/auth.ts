@@ -10,7 +10,7 @@ export type BearerAuth = { kind: "bearer"; description?: string };
 
 export type BasicAuth = { kind: "basic"; description?: string };
 
-/** Declared so connectors can describe it; the authorization-code flow arrives with its own issue. */
+/** Authorization code with PKCE; tokens are refreshed before expiry (see `oauth2.ts`). */
 export type OAuth2Auth = {
   kind: "oauth2";
   authorizationUrl: string;
@@ -19,14 +19,18 @@ export type OAuth2Auth = {
   description?: string;
 };
 
-export type ConnectorAuth = NoAuth | ApiKeyAuth | BearerAuth | BasicAuth | OAuth2Auth;
+/** A provider that accepts more than one kind (HubSpot: private-app token or OAuth2). */
+export type MultiAuth = { kind: "multi"; options: readonly (ApiKeyAuth | BearerAuth | BasicAuth | OAuth2Auth)[] };
+
+export type SingleAuth = NoAuth | ApiKeyAuth | BearerAuth | BasicAuth | OAuth2Auth;
+export type ConnectorAuth = SingleAuth | MultiAuth;
 
 export type Credentials = Readonly<Record<string, string>>;
 
 const secret = (label: string) => z.string().trim().min(1, `${label} is required`);
 
 /** The connection form for an auth kind, and the check made before credentials are stored. */
-export function credentialsSchemaFor(auth: ConnectorAuth): z.ZodObject | undefined {
+export function credentialsSchemaFor(auth: SingleAuth): z.ZodObject | undefined {
   switch (auth.kind) {
     case "none":
       return undefined;
@@ -37,8 +41,19 @@ export function credentialsSchemaFor(auth: ConnectorAuth): z.ZodObject | undefin
     case "basic":
       return z.object({ username: secret("Username"), password: z.string() });
     case "oauth2":
-      return z.object({ accessToken: secret("Access token"), refreshToken: z.string().optional() });
+      return z.object({
+        clientId: secret("Client ID"),
+        clientSecret: secret("Client secret"),
+        accessToken: secret("Access token"),
+        refreshToken: secret("Refresh token"),
+        expiresAt: z.iso.datetime({ offset: true }),
+      });
   }
+}
+
+/** The auth kinds a connector accepts, one per way of connecting. */
+export function authOptions(auth: ConnectorAuth): readonly SingleAuth[] {
+  return auth.kind === "multi" ? auth.options : [auth];
 }
 
 function required(credentials: Credentials | null, field: string): string {
@@ -49,8 +64,8 @@ function required(credentials: Credentials | null, field: string): string {
   return value;
 }
 
-/** The headers that authenticate a request for this auth kind. */
-export function authHeaders(auth: ConnectorAuth, credentials: Credentials | null): Record<string, string> {
+/** The headers that authenticate a request for this auth kind (OAuth tokens already fresh). */
+export function authHeaders(auth: SingleAuth, credentials: Credentials | null): Record<string, string> {
   switch (auth.kind) {
     case "none":
       return {};
@@ -65,4 +80,17 @@ export function authHeaders(auth: ConnectorAuth, credentials: Credentials | null
     case "oauth2":
       return { authorization: `Bearer ${required(credentials, "accessToken")}` };
   }
+}
+
+/** Which of a connector's auth kinds these credentials are for (the first whose form they fill). */
+export function authKindFor(auth: ConnectorAuth, credentials: Credentials): SingleAuth {
+  const options = authOptions(auth);
+  const match = options.find((option) => credentialsSchemaFor(option)?.safeParse(credentials).success ?? true);
+  if (!match) {
+    throw new ConnectorError({
+      code: "auth",
+      message: "the connection's credentials fit none of the ways this app connects; reconnect the account",
+    });
+  }
+  return match;
 }

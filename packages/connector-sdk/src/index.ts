@@ -5,18 +5,25 @@ export {
   type AnyActionDefinition,
   defineAction,
   type LogData,
+  type OptionItem,
+  type OptionsLoader,
 } from "./action";
 export {
   type ApiKeyAuth,
   authHeaders,
+  authKindFor,
+  authOptions,
   type BasicAuth,
   type BearerAuth,
   type ConnectorAuth,
   type Credentials,
   credentialsSchemaFor,
+  type MultiAuth,
   type NoAuth,
   type OAuth2Auth,
+  type SingleAuth,
 } from "./auth";
+export { type ConnectionEnvironment, staticConnection } from "./connection";
 export {
   type ConnectorCategory,
   type ConnectorDefinition,
@@ -42,7 +49,36 @@ export { extractProviderMessage, PROVIDER_MESSAGE_MAX_LENGTH, truncateText } fro
 export { parseRetryAfter } from "./errors/retry-after";
 export { type JsonSchemaForm, toJsonSchemaForm } from "./forms/json-schema-form";
 export { type HeadersLike, headerValue, normalizeHeaders } from "./headers";
+export {
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpMethod,
+  type HttpRequest,
+  type HttpResponse,
+} from "./http/http-client";
+export type {
+  IdentityContext,
+  IdentityKeys,
+  IdentityLinkInput,
+  IdentityLookup,
+  IdentityReviewInput,
+  NormalizedIdentityKeys,
+} from "./identity";
+export { normalizeEmail, normalizeIdentityKeys, normalizePhone } from "./identity-keys";
 export { isJsonObject, type JsonObject, type JsonPrimitive, type JsonValue } from "./json";
+export { LIFECYCLES, type Lifecycle, ZLifecycle } from "./lifecycle";
+export {
+  buildAuthorizationUrl,
+  createPkcePair,
+  exchangeAuthorizationCode,
+  needsRefresh,
+  type OAuth2Credentials,
+  type OAuth2Tokens,
+  oauthEndpoint,
+  REFRESH_MARGIN_MS,
+  refreshAccessToken,
+} from "./oauth2";
 export { type BackoffOptions, computeBackoff } from "./retry/backoff";
 export { type CronValidation, nextFireTimes, validateCron } from "./schedule/cron";
 export { type ScheduleProps, ZCron, ZScheduleProps, ZTimeZone } from "./schedule/schedule-props";
@@ -53,6 +89,8 @@ export type { ScheduleFireInput, ScheduleTriggerDefinition } from "./triggers/sc
 export type {
   WebhookHeaders,
   WebhookParseResult,
+  WebhookSubscribeContext,
+  WebhookSubscription,
   WebhookTriggerDefinition,
   WebhookVerifyInput,
   WebhookVerifyResult,

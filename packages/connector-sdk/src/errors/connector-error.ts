@@ -7,6 +7,7 @@ export type ConnectorErrorCode =
   | "rate_limited"
   | "server_error"
   | "auth"
+  | "reconnect_needed"
   | "not_found"
   | "conflict"
   | "validation"
@@ -22,6 +23,7 @@ const defaultKinds: Record<ConnectorErrorCode, ConnectorErrorKind> = {
   rate_limited: "retriable",
   server_error: "retriable",
   auth: "final",
+  reconnect_needed: "final",
   not_found: "final",
   conflict: "final",
   validation: "final",

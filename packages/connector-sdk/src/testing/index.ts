@@ -1,1 +1,2 @@
+export { createMemoryIdentity } from "./memory-identity";
 export { type LogEntry, type RunActionOptions, runAction } from "./run-action";

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ActionConnection, ActionDefinition, LogData } from "../action";
+import type { IdentityContext } from "../identity";
 import type { JsonValue } from "../json";
 
 export interface RunActionOptions {
@@ -8,6 +9,7 @@ export interface RunActionOptions {
   connection?: ActionConnection | null;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  identity?: IdentityContext;
 }
 
 export interface LogEntry {
@@ -26,6 +28,7 @@ export async function runAction<TSchema extends z.ZodType, TOutput extends JsonV
     connection: options.connection ?? null,
     idempotencyKey: options.idempotencyKey ?? "test-run:test-step",
     signal: options.signal ?? new AbortController().signal,
+    ...(options.identity ? { identity: options.identity } : {}),
     log: (message, data) => {
       logs.push(data === undefined ? { message } : { message, data });
     },

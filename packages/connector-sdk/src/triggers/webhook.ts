@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import type { ActionConnection, LogData } from "../action";
+import type { JsonValue } from "../json";
 import type { TriggerBase } from "./trigger-base";
 
 /** Lower-cased header names (see `normalizeHeaders`). */
@@ -21,6 +23,24 @@ export type WebhookVerifyResult = { ok: true } | { ok: false; reason: string };
 
 export type WebhookParseResult<TPayload> = { ok: true; payload: TPayload } | { ok: false; error: string };
 
+export interface WebhookSubscribeContext<TProps> {
+  props: TProps;
+  connection: ActionConnection;
+  /** The flow's stable hook URL the provider must call. */
+  hookUrl: string;
+  /** A secret Handoff generated for this hook, for providers that let the subscriber choose one. */
+  hookSecret: string;
+  signal: AbortSignal;
+  log: (message: string, data?: LogData) => void;
+}
+
+export interface WebhookSubscription {
+  /** What `unsubscribe` needs later (the provider's subscription id, …). */
+  state: JsonValue;
+  /** The secret deliveries will be signed with, when the provider chose it (Stripe's whsec_…). */
+  signingSecret?: string;
+}
+
 export interface WebhookTriggerDefinition<TSchema extends z.ZodType = z.ZodType, TPayload = unknown>
   extends TriggerBase<TSchema> {
   kind: "webhook";
@@ -34,4 +54,17 @@ export interface WebhookTriggerDefinition<TSchema extends z.ZodType = z.ZodType,
   summary?(payload: TPayload): string;
   /** Values a user may search runs by: e-mails lower-cased, invoice numbers, … */
   businessKeys?(payload: TPayload): string[];
+  /**
+   * False for deliveries this trigger does not start a run for (another event type on a shared
+   * subscription, a deal moved to a stage the flow does not watch): recorded, not run.
+   */
+  matches?(payload: TPayload, props: z.output<TSchema>): boolean;
+  /** Providers that batch several events in one delivery (HubSpot): one run per event. */
+  split?(payload: TPayload): TPayload[];
+  /** Registers the hook with the provider on publish; absent when the user pastes the URL. */
+  subscribe?(ctx: WebhookSubscribeContext<z.output<TSchema>>): Promise<WebhookSubscription>;
+  /** Removes it on pause or delete; must not fail when the provider already forgot it. */
+  unsubscribe?(ctx: WebhookSubscribeContext<z.output<TSchema>> & { state: JsonValue }): Promise<void>;
+  /** A realistic delivery, for the editor's test run and data picker. */
+  sample?: TPayload;
 }
