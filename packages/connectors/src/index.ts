@@ -8,6 +8,7 @@ export {
   getAction,
   getConnector,
   getTrigger,
+  needsConnection,
   type OperationKind,
   propsSchemaFor,
   type RegisteredConnector,

@@ -30,3 +30,9 @@ export function propsSchemaFor(connector: string, operation: string, kind: Opera
   const found = kind === "action" ? getAction(connector, operation) : getTrigger(connector, operation);
   return found?.props;
 }
+
+/** Whether steps of this connector act as a saved account (a connection must be chosen). */
+export function needsConnection(connector: string): boolean {
+  const found = getConnector(connector);
+  return found !== undefined && found.auth.kind !== "none";
+}

@@ -47,6 +47,8 @@ const connectorNode = {
   ...nodeBase,
   connector: z.string().min(1),
   operation: z.string().min(1),
+  /** The saved account the step acts as; required by connectors that authenticate. */
+  connectionId: z.uuid().optional(),
   props: ZProps,
 };
 

@@ -165,6 +165,11 @@ export const problemCases: ProblemCase[] = [
     expected: { nodeId: "is_big", field: "props.rules" },
   },
   {
+    code: "missing_connection",
+    doc: () => appended({ ...actionNode("x"), connector: "vault", operation: "open" } as FlowNode),
+    expected: { nodeId: "x", field: "connectionId" },
+  },
+  {
     code: "unknown_connector_operation",
     doc: () => appended({ ...actionNode("x"), connector: "fax", operation: "send" } as FlowNode),
     expected: { nodeId: "x", message: '"Action x" (x) uses action "send" of connector "fax", which does not exist' },

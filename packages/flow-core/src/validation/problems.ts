@@ -23,6 +23,7 @@ export const COMPLETENESS_CODES = [
   "loop_without_body",
   "loop_body_not_isolated",
   "empty_rule_group",
+  "missing_connection",
 ] as const;
 
 export const CONTENT_CODES = [

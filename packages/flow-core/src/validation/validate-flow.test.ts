@@ -7,7 +7,7 @@ import { FLOW_PROBLEM_CODES, type FlowProblem } from "./problems";
 import { validateFlow } from "./validate-flow";
 
 function validate(doc: FlowDocument): FlowProblem[] {
-  return validateFlow(doc, { connectors: testConnectors });
+  return validateFlow(doc, { connectors: testConnectors, needsConnection: (connector) => connector === "vault" });
 }
 
 describe("validateFlow", () => {

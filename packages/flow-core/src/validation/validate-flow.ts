@@ -3,13 +3,27 @@ import { ancestorsOf } from "../graph/walk";
 import type { FlowDocument } from "../schema/document";
 import { type FlowNode, isConnectorNode } from "../schema/node";
 import { checkNodeExpressions } from "./expressions";
-import type { FlowProblem } from "./problems";
+import { type FlowProblem, nodeName } from "./problems";
 import { type ConnectorSchemaLookup, checkConnectorProps } from "./props";
 import { checkBranchKeys, checkDelay, checkNodeRules } from "./rules";
 import { validateStructure } from "./structure";
 
 export interface ValidateFlowOptions {
   connectors: ConnectorSchemaLookup;
+  /** Whether a connector needs an account to act as (false for core steps such as HTTP request). */
+  needsConnection?: (connector: string) => boolean;
+}
+
+function checkConnection(node: FlowNode, options: ValidateFlowOptions): FlowProblem[] {
+  if (!isConnectorNode(node) || node.connectionId || !options.needsConnection?.(node.connector)) return [];
+  return [
+    {
+      code: "missing_connection",
+      nodeId: node.id,
+      field: "connectionId",
+      message: `${nodeName(node)} needs a ${node.connector} connection: choose one in the step panel`,
+    },
+  ];
 }
 
 function checkNode(doc: FlowDocument, node: FlowNode, index: GraphIndex, options: ValidateFlowOptions): FlowProblem[] {
@@ -17,6 +31,7 @@ function checkNode(doc: FlowDocument, node: FlowNode, index: GraphIndex, options
   return [
     ...checkBranchKeys(node),
     ...(isConnectorNode(node) ? checkConnectorProps(node, options.connectors) : []),
+    ...checkConnection(node, options),
     ...checkNodeRules(node),
     ...checkDelay(node),
     ...checkNodeExpressions(node, scope),

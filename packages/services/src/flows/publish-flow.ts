@@ -1,4 +1,4 @@
-import { propsSchemaFor } from "@handoff/connectors";
+import { needsConnection, propsSchemaFor } from "@handoff/connectors";
 import { type Database, eq, schema, sql } from "@handoff/db";
 import { parseFlowDocument, validateFlow } from "@handoff/flow-core";
 import { recordAudit } from "../audit/record-audit";
@@ -36,7 +36,7 @@ export async function publishFlow({
         parsed.issues.map((issue) => ({ code: "invalid_document", message: `${issue.path}: ${issue.message}` })),
       );
     }
-    const problems = validateFlow(parsed.document, { connectors: propsSchemaFor });
+    const problems = validateFlow(parsed.document, { connectors: propsSchemaFor, needsConnection });
     if (problems.length > 0) throw new PublishRefusedError(problems);
 
     const [last] = await tx
