@@ -17,6 +17,8 @@ export const connections = pgTable(
     credentialsEncrypted: text("credentials_encrypted").notNull(),
     /** What the browser may see of the secret, e.g. "••••1234". */
     credentialsHint: text("credentials_hint").notNull().default(""),
+    /** The provider's API base when it is not the cloud default: a sandbox or a self-hosted install. */
+    baseUrl: text("base_url"),
     /** `ok`, or `reconnect_needed` after a refresh failed. */
     status: text("status").notNull().default("ok"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

@@ -8,7 +8,15 @@ export const environmentEnum = pgEnum("environment", ["test", "live"]);
 
 export const flowStatusEnum = pgEnum("flow_status", ["active", "paused"]);
 
-export const triggerEventStatusEnum = pgEnum("trigger_event_status", ["accepted", "ignored_paused", "rejected"]);
+/** `ignored_unmatched`: a delivery the flow's trigger does not start a run for (another event type). */
+export const triggerEventStatusEnum = pgEnum("trigger_event_status", [
+  "accepted",
+  "ignored_paused",
+  "rejected",
+  "ignored_unmatched",
+]);
+
+export const identityReviewStatusEnum = pgEnum("identity_review_status", ["open", "resolved", "dismissed"]);
 
 export const runStatusEnum = pgEnum("run_status", [
   "queued",

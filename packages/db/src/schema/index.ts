@@ -2,6 +2,8 @@ export * from "./audit";
 export * from "./connections";
 export * from "./enums";
 export * from "./flows";
+export * from "./identity";
 export * from "./runs";
+export * from "./subscriptions";
 export * from "./workers";
 export * from "./workspaces";
