@@ -22,11 +22,15 @@ export function spawnCaptured(args: string[], env: NodeJS.ProcessEnv, detached =
   return { child, output: () => output, exited };
 }
 
+/** The credentials key of every process a test starts (tests seal their connections with it). */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString("base64");
+
 /** A real worker process (the same entry point `handoff start` runs), with fast heartbeats. */
 export function startWorkerProcess(databaseUrl: string, workerId: string, concurrency = 10): WorkerProcess {
   return spawnCaptured(["--import", "tsx", "apps/worker/src/main.ts"], {
     ...process.env,
     DATABASE_URL: databaseUrl,
+    HANDOFF_SECRET_KEY: TEST_SECRET_KEY,
     HANDOFF_WORKER_ID: workerId,
     HANDOFF_WORKER_CONCURRENCY: String(concurrency),
     HANDOFF_WORKER_HEARTBEAT_MS: "500",

@@ -3,6 +3,8 @@ import { z } from "zod";
 
 const ZWorkerEnv = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL must point at the Handoff database"),
+  /** Opens connection credentials; the same key the web app seals them with. */
+  HANDOFF_SECRET_KEY: z.string().min(1, "HANDOFF_SECRET_KEY must be set: it opens the saved connections"),
   HANDOFF_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   HANDOFF_WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
   HANDOFF_VERSION: z.string().default("0.1.0"),

@@ -1,5 +1,7 @@
 import { EventEmitter } from "node:events";
+import { createSecretBox } from "@handoff/auth";
 import { createDb } from "@handoff/db";
+import { createRunServices } from "@handoff/services";
 import { run, type WorkerEvents } from "graphile-worker";
 import type { WorkerEnv } from "./env";
 import { startHeartbeat } from "./heartbeat";
@@ -33,7 +35,11 @@ export async function startWorker({ env, log, heartbeatMs = 5_000, staleAfterMs 
     concurrency: env.HANDOFF_WORKER_CONCURRENCY,
     noHandleSignals: true,
     pollInterval: 1_000,
-    taskList: createTaskList({ db: database.db, log }),
+    taskList: createTaskList({
+      db: database.db,
+      log,
+      services: createRunServices({ db: database.db, secretBox: createSecretBox(env.HANDOFF_SECRET_KEY) }),
+    }),
     crontab,
     logger: quietLogger,
     events,

@@ -1,5 +1,5 @@
-import { ConnectorError } from "@handoff/connector-sdk";
-import { getAction } from "@handoff/connectors";
+import { type ActionConnection, ConnectorError } from "@handoff/connector-sdk";
+import { getAction, needsConnection } from "@handoff/connectors";
 import {
   type ActionNode,
   computeDelayEnd,
@@ -61,13 +61,39 @@ async function runAction(
       message: `Invalid props for ${action.name}: ${problems.join("; ")}`,
     });
   }
+  // Only provider steps match customers; core steps (HTTP request) skip the lookup entirely.
+  const identity = needsConnection(node.connector)
+    ? await execution.services?.identity(execution.workspaceId, execution.runId)
+    : undefined;
   return action.run({
     props: parsed.data,
-    connection: null,
+    connection: await connectionFor(execution, node),
     idempotencyKey: `${execution.runId}:${stepKey}`,
     signal: execution.signal,
     log: (message, data) => execution.log(`[${node.id}] ${message}`, data),
+    ...(identity ? { identity } : {}),
   });
+}
+
+/** Client ids, usernames and expiry times are not secrets; keys, tokens and passwords are. */
+const CREDENTIAL_SECRET_KEY = /token|key|secret|password/i;
+
+async function connectionFor(execution: ExecutionContext, node: ActionNode): Promise<ActionConnection | null> {
+  if (!node.connectionId) {
+    if (!needsConnection(node.connector)) return null;
+    throw new ConnectorError({
+      code: "validation",
+      message: `${node.label || node.id} needs a ${node.connector} connection; choose one in the step panel`,
+    });
+  }
+  if (!execution.services) {
+    throw new ConnectorError({ code: "validation", message: "connections are not available to this runner" });
+  }
+  const connection = await execution.services.connection(execution.workspaceId, node.connectionId);
+  for (const [key, value] of Object.entries(connection.credentials)) {
+    if (CREDENTIAL_SECRET_KEY.test(key)) execution.knownSecrets.add(value);
+  }
+  return connection;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Database } from "@handoff/db";
 import { type FlowDocument, indexGraph, ZFlowDocument } from "@handoff/flow-core";
+import type { RunServices } from "./run-services";
 import { claimRun, saveSteps, setRunStatus } from "./run-store";
 import { StepFailure, WaitUntil } from "./signals";
 import type { ExecutionContext } from "./step-context";
@@ -11,6 +12,8 @@ export interface ExecuteRunOptions {
   signal?: AbortSignal;
   now?: () => Date;
   log?: (message: string, data?: Readonly<Record<string, unknown>>) => void;
+  /** Connections and the identity map; without them, steps that need a connection fail clearly. */
+  services?: RunServices;
 }
 
 /** What the caller (the worker task) must do next. */
@@ -32,6 +35,7 @@ export async function executeRun({
   signal = new AbortController().signal,
   now = () => new Date(),
   log = () => {},
+  services,
 }: ExecuteRunOptions): Promise<RunOutcome> {
   const run = await claimRun(db, runId);
   if (!run) return { kind: "not_runnable" };
@@ -44,6 +48,9 @@ export async function executeRun({
   const execution: ExecutionContext = {
     db,
     runId,
+    workspaceId: run.workspaceId,
+    services,
+    knownSecrets: new Set(),
     graph,
     index: indexGraph(graph),
     triggerPayload: run.triggerPayload,

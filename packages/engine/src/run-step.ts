@@ -28,7 +28,8 @@ export async function runStep(
   const attempt = (previous?.status === "failed" ? previous.attempt : 0) + 1;
   const startedAt = execution.now();
   const record = (fields: { status: "running" | "succeeded" | "failed"; output: unknown; error: unknown }) => {
-    const capped = capOutput(fields.output);
+    const secrets = [...execution.knownSecrets];
+    const capped = capOutput(secrets.length > 0 ? redactSecrets(fields.output, secrets) : fields.output);
     const step: StepRecord = {
       runId: execution.runId,
       stepKey,
@@ -37,7 +38,7 @@ export async function runStep(
       input: node.type === "trigger" ? null : redactSecrets(node.props),
       output: capped.value,
       outputTruncated: capped.truncated,
-      error: fields.error,
+      error: secrets.length > 0 ? redactSecrets(fields.error, secrets) : fields.error,
       attempt,
       startedAt,
       finishedAt: fields.status === "running" ? null : execution.now(),

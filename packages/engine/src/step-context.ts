@@ -1,11 +1,16 @@
 import type { Database } from "@handoff/db";
 import type { ExpressionContext, FlowDocument, FlowNode, GraphIndex } from "@handoff/flow-core";
+import type { RunServices } from "./run-services";
 import type { StepRecord, StoredStep } from "./run-store";
 
 /** What every step of one execution shares. */
 export interface ExecutionContext {
   db: Database;
   runId: string;
+  workspaceId: string;
+  services: RunServices | undefined;
+  /** Credential values of the connections used so far: never written to a step record. */
+  knownSecrets: Set<string>;
   graph: FlowDocument;
   index: GraphIndex;
   triggerPayload: unknown;

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { embeddedConnectionString } from "@handoff/db/embedded-postgres";
 import { repoRoot } from "../paths";
@@ -67,6 +68,8 @@ export async function startBenchStack({ dataDir, ports, databaseUrl, profileDir,
             env: {
               ...process.env,
               DATABASE_URL: url,
+              HANDOFF_SECRET_KEY:
+                process.env.HANDOFF_SECRET_KEY || readFileSync(path.join(dataDir, "secret.key"), "utf8"),
               HANDOFF_WORKER_CONCURRENCY: String(concurrency),
               HANDOFF_WORKER_ID: `bench-${workers.length + 1}`,
             },

@@ -1,4 +1,5 @@
 import type { Database } from "@handoff/db";
+import type { RunServices } from "@handoff/engine";
 import type { TaskList } from "graphile-worker";
 import { executeRunTask } from "./execute-run";
 import { fireSchedulesTask } from "./fire-schedules";
@@ -7,9 +8,17 @@ import { fireSchedulesTask } from "./fire-schedules";
  * Every job the worker knows, one file per task. Tasks parse their payload first and call a
  * service or the engine; they hold no logic of their own.
  */
-export function createTaskList({ db, log }: { db: Database; log: (message: string) => void }): TaskList {
+export function createTaskList({
+  db,
+  log,
+  services,
+}: {
+  db: Database;
+  log: (message: string) => void;
+  services: RunServices;
+}): TaskList {
   return {
-    execute_run: executeRunTask(db, log),
+    execute_run: executeRunTask(db, log, services),
     fire_schedules: fireSchedulesTask(db, log),
   };
 }
