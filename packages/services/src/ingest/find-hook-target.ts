@@ -5,6 +5,8 @@ export interface HookTarget {
   workspaceId: string;
   status: "active" | "paused";
   hookSecretSealed: string | null;
+  /** Set when the provider chose the signing secret at subscription (Stripe's whsec_…). */
+  signingSecretSealed: string | null;
   versionId: string | null;
 }
 
@@ -15,11 +17,14 @@ export async function findHookTarget(db: Database, hookId: string): Promise<Hook
     workspace_id: string;
     status: "active" | "paused";
     hook_secret_sealed: string | null;
+    signing_secret_sealed: string | null;
     version_id: string | null;
   }>(sql`
-    select id as flow_id, workspace_id, status, hook_secret_sealed, current_version_id as version_id
-      from flows
-     where hook_id = ${hookId} and deleted_at is null`);
+    select f.id as flow_id, f.workspace_id, f.status, f.hook_secret_sealed, s.signing_secret_sealed,
+           f.current_version_id as version_id
+      from flows f
+      left join trigger_subscriptions s on s.flow_id = f.id
+     where f.hook_id = ${hookId} and f.deleted_at is null`);
   const row = result.rows[0];
   if (!row) return null;
   return {
@@ -27,6 +32,7 @@ export async function findHookTarget(db: Database, hookId: string): Promise<Hook
     workspaceId: row.workspace_id,
     status: row.status,
     hookSecretSealed: row.hook_secret_sealed,
+    signingSecretSealed: row.signing_secret_sealed,
     versionId: row.version_id,
   };
 }

@@ -27,6 +27,7 @@ export type IngestOutcome =
   | { outcome: "accepted"; status: 202; runId: string; eventId: string }
   | { outcome: "duplicate"; status: 200; runId: string | null; eventId: string }
   | { outcome: "paused"; status: 202; eventId: string }
+  | { outcome: "ignored"; status: 200; eventId: string }
   | { outcome: "rejected"; status: 400 | 401 | 404 | 405 | 413; reason: string; eventId?: string };
 
 /**
@@ -59,35 +60,59 @@ export async function ingestWebhookEvent(options: IngestWebhookEventOptions): Pr
     url: options.url,
     method: options.method.toUpperCase(),
     props: published.props ?? {},
-    secret: target.hookSecretSealed ? options.secretBox.open(target.hookSecretSealed) : undefined,
+    secret: openSecret(options.secretBox, target.signingSecretSealed ?? target.hookSecretSealed),
     now,
   });
   if (!verified.ok) return reject(401, verified.reason);
   const parsed = trigger.parse(options.rawBody, headers);
   if (!parsed.ok) return reject(400, parsed.error);
 
-  const providerEventId = trigger.eventId(parsed.payload, headers);
-  const idempotencyKey = providerEventId
-    ? `event:${providerEventId}`
-    : `sha256:${createHash("sha256").update(options.rawBody).digest("hex")}`;
-  if (target.status === "paused")
-    return recordPaused(db, target, { idempotencyKey, payload: parsed.payload, headers, now });
+  // HubSpot batches events in one delivery: each is its own run, de-duplicated on its own id.
+  const events = trigger.split ? trigger.split(parsed.payload) : [parsed.payload];
+  const outcomes: IngestOutcome[] = [];
+  for (const payload of events) {
+    const providerEventId = trigger.eventId(payload, headers);
+    const idempotencyKey = providerEventId
+      ? `event:${providerEventId}`
+      : `sha256:${createHash("sha256")
+          .update(events.length > 1 ? JSON.stringify(payload) : options.rawBody)
+          .digest("hex")}`;
+    const event = { idempotencyKey, payload, headers, now };
+    if (target.status === "paused") {
+      outcomes.push(await recordIgnored(db, target, "ignored_paused", event));
+      continue;
+    }
+    if (trigger.matches && !trigger.matches(payload, published.props ?? {})) {
+      outcomes.push(await recordIgnored(db, target, "ignored_unmatched", event));
+      continue;
+    }
+    const queued = await enqueueRun(db, {
+      workspaceId: target.workspaceId,
+      flowId: target.flowId,
+      versionId,
+      idempotencyKey,
+      payload,
+      headers: headersForRecord(headers),
+      receivedAt: now,
+      sourceEventAt: trigger.eventTime(payload) ?? now,
+      summary: trigger.summary?.(payload) ?? trigger.name,
+      businessKeys: trigger.businessKeys?.(payload) ?? [],
+    });
+    outcomes.push(
+      queued.inserted
+        ? { outcome: "accepted", status: 202, runId: queued.runId, eventId: queued.eventId }
+        : { outcome: "duplicate", status: 200, runId: queued.runId, eventId: queued.eventId },
+    );
+  }
+  // One answer per delivery: the provider only needs to know it arrived.
+  return (
+    outcomes.find((outcome) => outcome.outcome === "accepted") ??
+    outcomes[0] ?? { outcome: "ignored", status: 200, eventId: "" }
+  );
+}
 
-  const queued = await enqueueRun(db, {
-    workspaceId: target.workspaceId,
-    flowId: target.flowId,
-    versionId: target.versionId,
-    idempotencyKey,
-    payload: parsed.payload,
-    headers: headersForRecord(headers),
-    receivedAt: now,
-    sourceEventAt: trigger.eventTime(parsed.payload) ?? now,
-    summary: trigger.summary?.(parsed.payload) ?? trigger.name,
-    businessKeys: trigger.businessKeys?.(parsed.payload) ?? [],
-  });
-  return queued.inserted
-    ? { outcome: "accepted", status: 202, runId: queued.runId, eventId: queued.eventId }
-    : { outcome: "duplicate", status: 200, runId: queued.runId, eventId: queued.eventId };
+function openSecret(secretBox: SecretBox, sealed: string | null): string | undefined {
+  return sealed ? secretBox.open(sealed) : undefined;
 }
 
 async function recordRejection(
@@ -119,9 +144,10 @@ async function recordRejection(
   return { outcome: "rejected", status: rejection.status, reason: rejection.reason, eventId: row?.id };
 }
 
-async function recordPaused(
+async function recordIgnored(
   db: Database,
   target: HookTarget,
+  status: "ignored_paused" | "ignored_unmatched",
   event: { idempotencyKey: string; payload: unknown; headers: Readonly<Record<string, string>>; now: Date },
 ): Promise<IngestOutcome> {
   const [row] = await db
@@ -130,12 +156,14 @@ async function recordPaused(
       workspaceId: target.workspaceId,
       flowId: target.flowId,
       idempotencyKey: event.idempotencyKey,
-      status: "ignored_paused",
+      status,
       payload: event.payload,
       headers: headersForRecord(event.headers),
       receivedAt: event.now,
     })
     .onConflictDoNothing()
     .returning({ id: schema.triggerEvents.id });
-  return { outcome: "paused", status: 202, eventId: row?.id ?? "" };
+  return status === "ignored_paused"
+    ? { outcome: "paused", status: 202, eventId: row?.id ?? "" }
+    : { outcome: "ignored", status: 200, eventId: row?.id ?? "" };
 }
