@@ -10,7 +10,7 @@ import { spawnCaptured, waitFor } from "./support/processes";
 const root = fileURLToPath(new URL("../", import.meta.url));
 
 /** `handoff start` as a person runs it: its own process group, so Ctrl-C reaches every process in it. */
-function startHandoff(dataDir: string, ports: { web: number; pg: number; sandbox: number }) {
+function startHandoff(dataDir: string, ports: { web: number; pg: number; sandbox: number; smtp: number }) {
   return spawnCaptured(
     [path.join(root, "apps/cli/bin/handoff.js"), "start"],
     {
@@ -20,6 +20,7 @@ function startHandoff(dataDir: string, ports: { web: number; pg: number; sandbox
       PORT: String(ports.web),
       HANDOFF_PG_PORT: String(ports.pg),
       HANDOFF_SANDBOX_PORT: String(ports.sandbox),
+      HANDOFF_SMTP_PORT: String(ports.smtp),
     },
     true,
   );
@@ -48,7 +49,7 @@ describe("handoff start", () => {
   it("starts on a fresh data folder, stops on Ctrl-C leaving nothing behind, and keeps the data", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "handoff-start-"));
     dirs.push(dataDir);
-    const ports = { web: await freePort(), pg: await freePort(), sandbox: await freePort() };
+    const ports = { web: await freePort(), pg: await freePort(), sandbox: await freePort(), smtp: await freePort() };
 
     const first = startHandoff(dataDir, ports);
     await waitFor(() => ready(first), 180_000, first.output);

@@ -10,6 +10,8 @@ const ZCliEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HANDOFF_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   HANDOFF_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+  /** The mail emulator's SMTP port (the demo's test e-mail connection sends there). */
+  HANDOFF_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
   HANDOFF_PUBLIC_URL: z.string().url().optional(),
   HANDOFF_SECRET_KEY: z.string().min(1).optional(),
   NEXTAUTH_SECRET: z.string().min(1).optional(),

@@ -4,7 +4,7 @@ import { createUserCommand } from "./commands/create-user";
 import { registerFlowCommands } from "./commands/flows";
 import { migrateCommand } from "./commands/migrate";
 import { registerRunCommands } from "./commands/runs";
-import { sandboxServeCommand } from "./commands/sandbox";
+import { registerSandboxCommands } from "./commands/sandbox";
 import { startCommand } from "./commands/start";
 
 const program = new Command("handoff")
@@ -38,13 +38,7 @@ program
 registerFlowCommands(program);
 registerRunCommands(program);
 
-const sandbox = program.command("sandbox").description("drive the local provider emulators");
-sandbox
-  .command("serve")
-  .description("run the emulators")
-  .option("--port <port>", "port to listen on", "3100")
-  .option("--host <host>", "address to listen on", "127.0.0.1")
-  .action(sandboxServeCommand);
+registerSandboxCommands(program);
 
 try {
   await program.parseAsync(process.argv);

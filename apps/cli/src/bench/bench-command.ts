@@ -25,7 +25,7 @@ export async function benchCommand(options: { quick?: boolean; profile?: string 
   const quick = options.quick === true;
   const benchDir = path.join(repoRoot, ".bench");
   await mkdir(benchDir, { recursive: true });
-  const ports = { web: await freePort(), pg: await freePort(), sandbox: await freePort() };
+  const ports = { web: await freePort(), pg: await freePort(), sandbox: await freePort(), smtp: await freePort() };
   const dataDir = path.join(benchDir, "data");
   const env = readCliEnv();
   const sink = await startBenchSink();

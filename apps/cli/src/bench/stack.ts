@@ -6,7 +6,7 @@ import { repoRoot } from "../paths";
 
 export interface BenchStackOptions {
   dataDir: string;
-  ports: { web: number; pg: number; sandbox: number };
+  ports: { web: number; pg: number; sandbox: number; smtp: number };
   /** An external database instead of the embedded one. */
   databaseUrl?: string;
   /** Write a V8 CPU profile of every worker process into this folder. */
@@ -31,6 +31,7 @@ export async function startBenchStack({ dataDir, ports, databaseUrl, profileDir,
       PORT: String(ports.web),
       HANDOFF_PG_PORT: String(ports.pg),
       HANDOFF_SANDBOX_PORT: String(ports.sandbox),
+      HANDOFF_SMTP_PORT: String(ports.smtp),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -90,6 +90,8 @@ export async function startCommand(options: { rebuild?: boolean }): Promise<void
           "serve",
           "--port",
           String(env.HANDOFF_SANDBOX_PORT),
+          "--smtp-port",
+          String(env.HANDOFF_SMTP_PORT),
         ],
         cwd: repoRoot,
         env: childEnv,
@@ -146,6 +148,6 @@ function printReady(env: CliEnv, publicUrl: string, login: { email: string; pass
     say(
       "no demo account on an external database: create one with `npx handoff create-user --email you@example.com --role owner`",
     );
-  say(`sandbox emulators at http://127.0.0.1:${env.HANDOFF_SANDBOX_PORT}`);
+  say(`sandbox emulators at http://127.0.0.1:${env.HANDOFF_SANDBOX_PORT} (SMTP on port ${env.HANDOFF_SMTP_PORT})`);
   say("press Ctrl-C to stop");
 }

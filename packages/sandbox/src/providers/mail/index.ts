@@ -77,9 +77,11 @@ export function createMailSandbox(options: MailSandboxOptions): (context: Sandbo
 }
 
 /** What `handoff sandbox serve` mounts: the seeded credentials on the fixed dev port. */
-export function createSeededMailSandbox(): (context: SandboxContext) => MailSandboxProvider {
+export function createSeededMailSandbox(
+  smtpPort: number = MAIL_SANDBOX_SMTP_PORT,
+): (context: SandboxContext) => MailSandboxProvider {
   return createMailSandbox({
-    smtpPort: MAIL_SANDBOX_SMTP_PORT,
+    smtpPort,
     username: MAIL_SANDBOX_USERNAME,
     password: MAIL_SANDBOX_PASSWORD,
   });
