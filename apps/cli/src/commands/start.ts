@@ -67,7 +67,9 @@ export async function startCommand(options: { rebuild?: boolean }): Promise<void
     say("migrating the database");
     await migrateDatabase(databaseUrl);
     await migrateQueue(databaseUrl);
-    const login = env.DATABASE_URL ? undefined : await seedDemoIfNew({ env, databaseUrl, say });
+    const login = env.DATABASE_URL
+      ? undefined
+      : await seedDemoIfNew({ env, databaseUrl, say, secretKey: secrets.secretKey });
 
     const publicUrl = env.HANDOFF_PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
     const childEnv = {

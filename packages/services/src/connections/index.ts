@@ -1,4 +1,5 @@
 export { type CreateConnectionOptions, createConnection, credentialsHint } from "./create-connection";
+export { type EnsureConnectionOptions, ensureConnection } from "./ensure-connection";
 export { ConnectionInputError } from "./errors";
 export { type ConnectionSummary, listConnections } from "./list-connections";
 export {
