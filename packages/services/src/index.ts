@@ -20,6 +20,11 @@ export { retryRuns } from "./runs/retry-runs";
 export { addRunJob, RUN_JOB_MAX_ATTEMPTS, runJobKey } from "./runs/run-job";
 export { createRunServices } from "./runs/run-services";
 export { fireDueSchedules } from "./schedules/fire-due-schedules";
+export {
+  type SubscriptionChange,
+  type SyncTriggerSubscriptionOptions,
+  syncTriggerSubscription,
+} from "./subscriptions/sync-trigger-subscription";
 export { authenticateUser } from "./users/authenticate-user";
 export { createUser, UserAlreadyExistsError } from "./users/create-user";
 export { normalizeEmail } from "./users/normalize-email";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { getFlow, importFlow, listFlows, publishFlow, setFlowStatus } from "@handoff/services";
+import { getFlow, importFlow, listFlows, publishFlow, setFlowStatus, syncTriggerSubscription } from "@handoff/services";
 import type { Command } from "commander";
 import { printJson, withServices } from "../with-services";
 
@@ -41,7 +41,7 @@ export function registerFlowCommands(program: Command): void {
     .option("--publish", "publish it right away")
     .option("-m, --message <message>", "version message when publishing", "Imported")
     .action((file: string, options: { publish?: boolean; message: string }) =>
-      withServices(async ({ db, workspaceId }) => {
+      withServices(async ({ db, workspaceId, secretBox, publicUrl }) => {
         const input = JSON.parse(await readFile(file, "utf8")) as unknown;
         const { flow, version } = await importFlow({
           db,
@@ -51,7 +51,16 @@ export function registerFlowCommands(program: Command): void {
           publish: options.publish ? { message: options.message } : undefined,
           actorUserId: null,
         });
-        printJson({ id: flow.id, name: flow.name, hookId: flow.hookId, version: version?.number ?? null });
+        const subscription = version
+          ? await syncTriggerSubscription({ db, secretBox, flowId: flow.id, publicUrl })
+          : "none";
+        printJson({
+          id: flow.id,
+          name: flow.name,
+          hookId: flow.hookId,
+          version: version?.number ?? null,
+          subscription,
+        });
       }),
     );
 
@@ -60,9 +69,10 @@ export function registerFlowCommands(program: Command): void {
     .description("publish the draft as the next version")
     .requiredOption("-m, --message <message>", "what changed")
     .action((flowId: string, options: { message: string }) =>
-      withServices(async ({ db }) => {
+      withServices(async ({ db, secretBox, publicUrl }) => {
         const version = await publishFlow({ db, flowId, message: options.message, actorUserId: null });
-        printJson({ flowId, version: version.number, versionId: version.id });
+        const subscription = await syncTriggerSubscription({ db, secretBox, flowId, publicUrl });
+        printJson({ flowId, version: version.number, versionId: version.id, subscription });
       }),
     );
 
@@ -72,11 +82,16 @@ export function registerFlowCommands(program: Command): void {
   ] as const) {
     flows
       .command(`${name} <flowId>`)
-      .description(name === "pause" ? "stop running events (they are still recorded)" : "run events again")
+      .description(
+        name === "pause"
+          ? "stop running events; the provider subscription is removed (events that still arrive are recorded)"
+          : "run events again (re-registers the provider subscription)",
+      )
       .action((flowId: string) =>
-        withServices(async ({ db }) => {
+        withServices(async ({ db, secretBox, publicUrl }) => {
           const flow = await setFlowStatus({ db, flowId, status, actorUserId: null });
-          printJson({ flowId, status: flow.status });
+          const subscription = await syncTriggerSubscription({ db, secretBox, flowId, publicUrl });
+          printJson({ flowId, status: flow.status, subscription });
         }),
       );
   }
