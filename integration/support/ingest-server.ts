@@ -6,8 +6,8 @@ import type { Database } from "@handoff/db";
 import { createHookHandler, HOOK_PATH } from "../../apps/web/src/server/hook-handler";
 
 /** The web app's hook endpoint, served alone: the same handler `server.ts` puts before Next.js. */
-export async function startIngestServer(db: Database, maxBodyBytes = 64 * 1024) {
-  const secretBox = createSecretBox(randomBytes(32).toString("base64"));
+export async function startIngestServer(db: Database, maxBodyBytes = 64 * 1024, secretKey?: string) {
+  const secretBox = createSecretBox(secretKey ?? randomBytes(32).toString("base64"));
   const handle = createHookHandler({ db, secretBox, maxBodyBytes });
   const server = createServer((req, res) => {
     const hook = req.method === "POST" ? HOOK_PATH.exec(req.url ?? "") : null;

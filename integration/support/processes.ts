@@ -53,12 +53,12 @@ export async function stopWorker(worker: WorkerProcess, signal: NodeJS.Signals =
 }
 
 /** The `handoff` command against the given database. */
-export function runCli(args: string[], databaseUrl: string) {
+export function runCli(args: string[], databaseUrl: string, env: NodeJS.ProcessEnv = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
       [`${root}apps/cli/bin/handoff.js`, ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl } },
+      { cwd: root, env: { ...process.env, HANDOFF_SECRET_KEY: TEST_SECRET_KEY, DATABASE_URL: databaseUrl, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });

@@ -4,6 +4,7 @@ import { type Database, schema } from "@handoff/db";
 import { CALCOM_SANDBOX_API_KEY } from "@handoff/sandbox/calcom";
 import { HUBSPOT_SANDBOX_PRIVATE_APP_TOKEN } from "@handoff/sandbox/hubspot";
 import { MAIL_SANDBOX_PASSWORD, MAIL_SANDBOX_USERNAME } from "@handoff/sandbox/mail";
+import { STRIPE_SANDBOX_SECRET_KEY } from "@handoff/sandbox/stripe";
 import { ensureConnection } from "@handoff/services";
 
 export interface DemoSandbox {
@@ -38,6 +39,12 @@ export async function ensureDemoConnections(options: {
       name: "HubSpot sandbox",
       credentials: { token: HUBSPOT_SANDBOX_PRIVATE_APP_TOKEN },
       baseUrl: `${url}/hubspot`,
+    },
+    {
+      provider: "stripe",
+      name: "Stripe sandbox",
+      credentials: { token: STRIPE_SANDBOX_SECRET_KEY },
+      baseUrl: `${url}/stripe`,
     },
     {
       provider: "email",
