@@ -242,14 +242,12 @@ describe("Cal.com booking → HubSpot contact → Stripe draft invoice → confi
   }, 90_000);
 
   it("keeps the Cal.com webhook across a republish, removes it on pause and registers it again on resume", async () => {
-    const subscriptions = async () =>
-      (
-        await (
-          await fetch(`${sandbox.url}/calcom/v2/webhooks`, {
-            headers: { authorization: `Bearer ${CALCOM_SANDBOX_API_KEY}` },
-          })
-        ).json()
-      ).data as { id: string | number; subscriberUrl: string }[];
+    const subscriptions = async () => {
+      const response = await fetch(`${sandbox.url}/calcom/v2/webhooks`, {
+        headers: { authorization: `Bearer ${CALCOM_SANDBOX_API_KEY}` },
+      });
+      return ((await response.json()) as { data: { id: string | number; subscriberUrl: string }[] }).data;
+    };
     expect(await subscriptions()).toHaveLength(1);
     await publishFlow({ db: database.db, flowId, message: "same trigger", actorUserId: null });
     expect(await syncTriggerSubscription({ db: database.db, secretBox, flowId, publicUrl: ingest.url })).toBe("kept");
