@@ -1,3 +1,8 @@
+export { calcomConnector } from "./calcom";
+export { bookingCancelledTrigger } from "./calcom/booking-cancelled";
+export { bookingCreatedTrigger } from "./calcom/booking-created";
+export { bookingRescheduledTrigger } from "./calcom/booking-rescheduled";
+export { getBookingAction } from "./calcom/get-booking";
 export { coreConnector } from "./core";
 export { httpRequestAction } from "./core/http-request-action";
 export { scheduleTrigger } from "./core/schedule-trigger";

@@ -1,10 +1,15 @@
 import type { AnyActionDefinition, AnyTriggerDefinition, ConnectorDefinition } from "@handoff/connector-sdk";
 import type { z } from "zod";
+import { calcomConnector } from "./calcom";
 import { coreConnector } from "./core";
 import { emailConnector } from "./email";
 
 /** Every connector, imported statically; `registry.test.ts` checks no folder is missing. */
-export const connectors = [coreConnector, emailConnector] as const satisfies readonly ConnectorDefinition[];
+export const connectors = [
+  coreConnector,
+  emailConnector,
+  calcomConnector,
+] as const satisfies readonly ConnectorDefinition[];
 
 export type RegisteredConnector = (typeof connectors)[number];
 export type ConnectorKey = RegisteredConnector["key"];
