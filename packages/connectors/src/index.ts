@@ -9,6 +9,7 @@ export { scheduleTrigger } from "./core/schedule-trigger";
 export { webhookTrigger } from "./core/webhook-trigger";
 export { emailConnector } from "./email";
 export { sendEmailAction } from "./email/send-email";
+export { hubspotConnector } from "./hubspot";
 export {
   type ConnectorKey,
   connectors,

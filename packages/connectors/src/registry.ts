@@ -3,12 +3,14 @@ import type { z } from "zod";
 import { calcomConnector } from "./calcom";
 import { coreConnector } from "./core";
 import { emailConnector } from "./email";
+import { hubspotConnector } from "./hubspot";
 
 /** Every connector, imported statically; `registry.test.ts` checks no folder is missing. */
 export const connectors = [
   coreConnector,
   emailConnector,
   calcomConnector,
+  hubspotConnector,
 ] as const satisfies readonly ConnectorDefinition[];
 
 export type RegisteredConnector = (typeof connectors)[number];
