@@ -2,7 +2,12 @@ import type { SecretBox } from "@handoff/auth";
 import { getConnector } from "@handoff/connectors";
 import { type Database, schema } from "@handoff/db";
 import { CALCOM_SANDBOX_API_KEY } from "@handoff/sandbox/calcom";
-import { HUBSPOT_SANDBOX_PRIVATE_APP_TOKEN } from "@handoff/sandbox/hubspot";
+import {
+  HUBSPOT_SANDBOX_APP_ID,
+  HUBSPOT_SANDBOX_CLIENT_SECRET,
+  HUBSPOT_SANDBOX_DEVELOPER_API_KEY,
+  HUBSPOT_SANDBOX_PRIVATE_APP_TOKEN,
+} from "@handoff/sandbox/hubspot";
 import { MAIL_SANDBOX_PASSWORD, MAIL_SANDBOX_USERNAME } from "@handoff/sandbox/mail";
 import { STRIPE_SANDBOX_SECRET_KEY } from "@handoff/sandbox/stripe";
 import { ensureConnection } from "@handoff/services";
@@ -37,7 +42,13 @@ export async function ensureDemoConnections(options: {
     {
       provider: "hubspot",
       name: "HubSpot sandbox",
-      credentials: { token: HUBSPOT_SANDBOX_PRIVATE_APP_TOKEN },
+      // The app's secret, developer key and id let HubSpot triggers register and verify webhooks.
+      credentials: {
+        token: HUBSPOT_SANDBOX_PRIVATE_APP_TOKEN,
+        clientSecret: HUBSPOT_SANDBOX_CLIENT_SECRET,
+        developerApiKey: HUBSPOT_SANDBOX_DEVELOPER_API_KEY,
+        appId: String(HUBSPOT_SANDBOX_APP_ID),
+      },
       baseUrl: `${url}/hubspot`,
     },
     {
