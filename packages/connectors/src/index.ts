@@ -21,3 +21,4 @@ export {
   propsSchemaFor,
   type RegisteredConnector,
 } from "./registry";
+export { stripeConnector } from "./stripe";

@@ -4,6 +4,7 @@ import { calcomConnector } from "./calcom";
 import { coreConnector } from "./core";
 import { emailConnector } from "./email";
 import { hubspotConnector } from "./hubspot";
+import { stripeConnector } from "./stripe";
 
 /** Every connector, imported statically; `registry.test.ts` checks no folder is missing. */
 export const connectors = [
@@ -11,6 +12,7 @@ export const connectors = [
   emailConnector,
   calcomConnector,
   hubspotConnector,
+  stripeConnector,
 ] as const satisfies readonly ConnectorDefinition[];
 
 export type RegisteredConnector = (typeof connectors)[number];
