@@ -195,7 +195,7 @@ describe("Cal.com booking → HubSpot contact → Stripe draft invoice → confi
         "--service",
         "Colour",
         "--phone",
-        "06 12 34 56 78",
+        "+33612345678",
       ],
       database.url,
       { HANDOFF_SANDBOX_URL: sandbox.url },
@@ -239,6 +239,45 @@ describe("Cal.com booking → HubSpot contact → Stripe draft invoice → confi
     expect((await state("hubspot")).contacts).toHaveLength(1);
     expect((await state("stripe")).customers).toHaveLength(1);
     expect((await state("stripe")).invoices).toHaveLength(1);
+  }, 90_000);
+
+  it("matches the same person booking again with a differently written e-mail: one contact, one customer", async () => {
+    const booked = await runCli(
+      [
+        "sandbox",
+        "calcom",
+        "book",
+        "--email",
+        "JANE.ROE@example.COM",
+        "--name",
+        "Jane Roe",
+        "--start",
+        new Date(Date.now() + 10 * 86_400_000).toISOString(),
+        "--tz",
+        "Europe/Paris",
+        "--service",
+        "Haircut",
+      ],
+      database.url,
+      { HANDOFF_SANDBOX_URL: sandbox.url },
+    );
+    expect(booked.code).toBe(0);
+    let seen: unknown;
+    await waitFor(
+      async () => {
+        seen = await runs();
+        return (seen as { status: string }[]).filter((run) => run.status === "succeeded").length === 3;
+      },
+      60_000,
+      () => JSON.stringify(seen),
+    );
+    expect((await state("hubspot")).contacts).toHaveLength(1);
+    expect((await state("stripe")).customers).toHaveLength(1);
+    expect((await state("stripe")).invoices).toHaveLength(2);
+    const { rows } = await database.pool.query<{ customers: number; links: number }>(
+      "select (select count(*)::int from customers) as customers, (select count(*)::int from customer_links) as links",
+    );
+    expect(rows[0]).toEqual({ customers: 1, links: 2 });
   }, 90_000);
 
   it("keeps the Cal.com webhook across a republish, removes it on pause and registers it again on resume", async () => {

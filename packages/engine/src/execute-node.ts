@@ -3,6 +3,7 @@ import { getAction, needsConnection } from "@handoff/connectors";
 import {
   type ActionNode,
   computeDelayEnd,
+  containsExpression,
   type DelayNode,
   evaluateCondition,
   type FlowNode,
@@ -52,7 +53,7 @@ async function runAction(
   if (!action) {
     throw new ConnectorError({ code: "validation", message: `Unknown action ${node.connector}/${node.operation}` });
   }
-  const resolved = await resolveProps(node.props, expressionContext(execution, steps));
+  const resolved = omitEmptyMappings(node.props, await resolveProps(node.props, expressionContext(execution, steps)));
   const parsed = action.props.safeParse(resolved);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `props.${issue.path.join(".")}: ${issue.message}`);
@@ -77,6 +78,20 @@ async function runAction(
 
 /** Client ids, usernames and expiry times are not secrets; keys, tokens and passwords are. */
 const CREDENTIAL_SECRET_KEY = /token|key|secret|password/i;
+
+/**
+ * A field mapped from data that is absent this time (`{{ trigger.customer.phone }}` for a booking
+ * without a phone) is left out, as if it had not been filled in, rather than sent as null.
+ */
+function omitEmptyMappings(raw: Readonly<Record<string, unknown>>, resolved: unknown): unknown {
+  if (typeof resolved !== "object" || resolved === null || Array.isArray(resolved)) return resolved;
+  const kept = { ...(resolved as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(kept)) {
+    const mapped = typeof raw[key] === "string" && containsExpression(raw[key]);
+    if (mapped && (value === null || value === undefined)) delete kept[key];
+  }
+  return kept;
+}
 
 async function connectionFor(execution: ExecutionContext, node: ActionNode): Promise<ActionConnection | null> {
   if (!node.connectionId) {
