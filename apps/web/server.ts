@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { readWebEnv } from "./src/env";
 import { getDb } from "./src/server/db";
-import { createHookHandler, HOOK_PATH } from "./src/server/hook-handler";
+import { APP_HOOK_PATH, createAppHookHandler, createHookHandler, HOOK_PATH } from "./src/server/hook-handler";
 import { getSecretBox } from "./src/server/secret-box";
 
 /**
@@ -15,16 +15,20 @@ const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url))
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const handleHookRequest = createHookHandler({
+const hookOptions = {
   db: getDb(),
   secretBox: getSecretBox(),
   maxBodyBytes: env.HANDOFF_MAX_HOOK_BODY_BYTES,
   publicUrl: env.HANDOFF_PUBLIC_URL,
-  onError: (hookId, error) =>
+  onError: (hookId: string, error: unknown) =>
     process.stderr.write(`hook ${hookId}: ${error instanceof Error ? error.stack : String(error)}\n`),
-});
+};
+const handleHookRequest = createHookHandler(hookOptions);
+const handleAppHookRequest = createAppHookHandler(hookOptions);
 
 const server = createServer((req, res) => {
+  const appHook = req.method === "POST" ? APP_HOOK_PATH.exec(req.url ?? "") : null;
+  if (appHook?.[1]) return void handleAppHookRequest(req, res, appHook[1]);
   const hook = req.method === "POST" ? HOOK_PATH.exec(req.url ?? "") : null;
   if (hook?.[1]) return void handleHookRequest(req, res, hook[1]);
   void handle(req, res);

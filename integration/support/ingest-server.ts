@@ -3,13 +3,21 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSecretBox } from "@handoff/auth";
 import type { Database } from "@handoff/db";
-import { createHookHandler, HOOK_PATH } from "../../apps/web/src/server/hook-handler";
+import {
+  APP_HOOK_PATH,
+  createAppHookHandler,
+  createHookHandler,
+  HOOK_PATH,
+} from "../../apps/web/src/server/hook-handler";
 
 /** The web app's hook endpoint, served alone: the same handler `server.ts` puts before Next.js. */
 export async function startIngestServer(db: Database, maxBodyBytes = 64 * 1024, secretKey?: string) {
   const secretBox = createSecretBox(secretKey ?? randomBytes(32).toString("base64"));
   const handle = createHookHandler({ db, secretBox, maxBodyBytes });
+  const handleApp = createAppHookHandler({ db, secretBox, maxBodyBytes });
   const server = createServer((req, res) => {
+    const appHook = req.method === "POST" ? APP_HOOK_PATH.exec(req.url ?? "") : null;
+    if (appHook?.[1]) return void handleApp(req, res, appHook[1]);
     const hook = req.method === "POST" ? HOOK_PATH.exec(req.url ?? "") : null;
     if (hook?.[1]) return void handle(req, res, hook[1]);
     res.writeHead(404).end();

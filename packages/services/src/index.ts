@@ -11,6 +11,10 @@ export { setFlowStatus } from "./flows/set-flow-status";
 export { setHookSecret } from "./flows/set-hook-secret";
 export { getHealth, type Health, WORKER_STALE_AFTER_MS } from "./health/get-health";
 export { createIdentityMap, type IdentityMapOptions } from "./identity/identity-map";
+export {
+  type AppIngestOutcome,
+  ingestAppWebhookEvent,
+} from "./ingest/ingest-app-webhook-event";
 export { DEFAULT_MAX_HOOK_BODY_BYTES, type IngestOutcome, ingestWebhookEvent } from "./ingest/ingest-webhook-event";
 export { getRun } from "./runs/get-run";
 export { listRuns } from "./runs/list-runs";

@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SecretBox } from "@handoff/auth";
 import type { Database } from "@handoff/db";
-import { ingestWebhookEvent } from "@handoff/services";
+import { ingestAppWebhookEvent, ingestWebhookEvent } from "@handoff/services";
 
 export const HOOK_PATH = /^\/api\/hooks\/([A-Za-z0-9_-]{1,64})\/?(?:\?.*)?$/;
+
+/** One URL per provider app (HubSpot), fanned out to every flow subscribed through that app. */
+export const APP_HOOK_PATH = /^\/api\/hooks\/apps\/([A-Za-z0-9_-]{1,64})\/?(?:\?.*)?$/;
 
 export interface HookHandlerOptions {
   db: Database;
@@ -39,6 +42,39 @@ export function createHookHandler({ db, secretBox, maxBodyBytes, publicUrl, onEr
     } catch (error) {
       // Not acknowledged, so the provider delivers it again: nothing accepted is lost.
       onError(hookId, error);
+      send(res, 503, { error: "Handoff could not record the event; retry later" });
+    }
+  };
+}
+
+/** `POST /api/hooks/apps/:appKey`, served before Next.js like the per-flow hooks. */
+export function createAppHookHandler({
+  db,
+  secretBox,
+  maxBodyBytes,
+  publicUrl,
+  onError = () => {},
+}: HookHandlerOptions) {
+  return async function handleAppHookRequest(req: IncomingMessage, res: ServerResponse, appKey: string) {
+    const rawBody = await readBodyWithin(req, maxBodyBytes);
+    try {
+      const outcome = await ingestAppWebhookEvent({
+        db,
+        secretBox,
+        appKey,
+        method: req.method ?? "POST",
+        url: new URL(req.url ?? "/", publicUrl ?? `http://${req.headers.host ?? "localhost"}`).toString(),
+        headers: req.headers,
+        rawBody,
+        maxBodyBytes,
+      });
+      const body =
+        outcome.status === 404
+          ? { error: `No flow listens through app ${appKey}` }
+          : { flows: outcome.flows.map(({ flowId, outcome: flowOutcome }) => ({ flowId, ...flowOutcome })) };
+      send(res, outcome.status, body);
+    } catch (error) {
+      onError(appKey, error);
       send(res, 503, { error: "Handoff could not record the event; retry later" });
     }
   };

@@ -30,6 +30,11 @@ export interface WebhookSubscribeContext<TProps> {
   hookUrl: string;
   /** A secret Handoff generated for this hook, for providers that let the subscriber choose one. */
   hookSecret: string;
+  /**
+   * For providers with one webhook target per app (HubSpot): a URL shared by every flow of that
+   * app, which Handoff fans out to each flow whose subscription names the same `appKey`.
+   */
+  appHookUrl: (appKey: string) => string;
   signal: AbortSignal;
   log: (message: string, data?: LogData) => void;
 }
@@ -39,6 +44,8 @@ export interface WebhookSubscription {
   state: JsonValue;
   /** The secret deliveries will be signed with, when the provider chose it (Stripe's whsec_…). */
   signingSecret?: string;
+  /** Set when the provider was pointed at `appHookUrl(appKey)` rather than the flow's own hook. */
+  appKey?: string;
 }
 
 export interface WebhookTriggerDefinition<TSchema extends z.ZodType = z.ZodType, TPayload = unknown>

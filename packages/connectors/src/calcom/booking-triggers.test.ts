@@ -48,6 +48,7 @@ function subscribeContext(
     connection: sandboxConnection(sandbox, overrides.token),
     hookUrl: overrides.hookUrl ?? receiver.url,
     hookSecret: overrides.hookSecret ?? HOOK_SECRET,
+    appHookUrl: () => "unused-by-calcom",
     signal: new AbortController().signal,
     log: () => {},
   };

@@ -131,13 +131,17 @@ describe("hubspot with an OAuth connection", () => {
       connection,
       hookUrl: "https://handoff.example.com/api/hooks/h_1",
       hookSecret: "unused-by-hubspot",
+      appHookUrl: (appKey: string) => `https://handoff.example.com/api/hooks/apps/${appKey}`,
       signal: new AbortController().signal,
       log: () => {},
     });
     expect(subscription).toEqual({
       state: { appId: String(HUBSPOT_SANDBOX_APP_ID), subscriptionId: expect.any(String) },
       signingSecret: HUBSPOT_SANDBOX_CLIENT_SECRET,
+      appKey: `hubspot-${HUBSPOT_SANDBOX_APP_ID}`,
     });
-    expect((await sandboxState(sandbox)).webhookSettings?.targetUrl).toBe("https://handoff.example.com/api/hooks/h_1");
+    expect((await sandboxState(sandbox)).webhookSettings?.targetUrl).toMatch(
+      /^https:\/\/handoff.example.com\/api\/hooks\/apps\/hubspot-\d+$/,
+    );
   });
 });

@@ -35,8 +35,10 @@ describe("hubspot webhook triggers against the sandbox", () => {
   const context = (connection: ActionConnection = triggerConnection(sandbox)) => ({
     props: {},
     connection,
-    hookUrl: receiver.url,
+    hookUrl: "https://handoff.example.com/api/hooks/not-used-by-hubspot",
     hookSecret: "unused-by-hubspot",
+    // The app-wide endpoint: this test's receiver stands in for Handoff's fan-out route.
+    appHookUrl: () => receiver.url,
     signal: new AbortController().signal,
     log: () => {},
   });

@@ -93,9 +93,10 @@ async function findSubscription(
 }
 
 /**
- * Points the app's webhook target at the flow's hook and makes sure the event subscription is
- * active. Both are app-wide in HubSpot (one target URL per app, one subscription per event type),
- * so an existing subscription is reused rather than refused as a duplicate.
+ * Points the app's webhook target at Handoff's shared endpoint for this app and makes sure the
+ * event subscription is active. Both are app-wide in HubSpot (one target URL per app, one
+ * subscription per event type): Handoff fans each delivery out to every flow subscribed through
+ * the app, and an existing subscription is reused rather than refused as a duplicate.
  */
 export async function subscribeHubspotEvent(
   ctx: WebhookSubscribeContext<unknown>,
@@ -110,7 +111,7 @@ export async function subscribeHubspotEvent(
     path: `${base}/settings`,
     query,
     json: {
-      targetUrl: ctx.hookUrl,
+      targetUrl: ctx.appHookUrl(appKeyOf(appId)),
       throttling: { maxConcurrentRequests: MAX_CONCURRENT_REQUESTS, period: "SECONDLY" },
     },
   });
@@ -125,7 +126,7 @@ export async function subscribeHubspotEvent(
       });
     }
     ctx.log("HubSpot subscription reused", { appId, subscriptionId: existing.id, eventType: wanted.eventType });
-    return { state: { appId, subscriptionId: existing.id }, signingSecret };
+    return { state: { appId, subscriptionId: existing.id }, signingSecret, appKey: appKeyOf(appId) };
   }
   const created = await client.request({
     method: "POST",
@@ -137,7 +138,7 @@ export async function subscribeHubspotEvent(
   if (created.status === 409) {
     // Another publish created it between our list and our create.
     const raced = await findSubscription(ctx, appId, wanted);
-    if (raced) return { state: { appId, subscriptionId: raced.id }, signingSecret };
+    if (raced) return { state: { appId, subscriptionId: raced.id }, signingSecret, appKey: appKeyOf(appId) };
     throw new ConnectorError({
       code: "conflict",
       message: "HubSpot refused the subscription as a duplicate it does not list",
@@ -145,12 +146,18 @@ export async function subscribeHubspotEvent(
   }
   const subscriptionId = read(ZSubscription, created.body, "the new subscription").id;
   ctx.log("HubSpot subscription created", { appId, subscriptionId, eventType: wanted.eventType });
-  return { state: { appId, subscriptionId }, signingSecret };
+  return { state: { appId, subscriptionId }, signingSecret, appKey: appKeyOf(appId) };
+}
+
+/** The shared endpoint's key: one per HubSpot app. */
+export function appKeyOf(appId: string): string {
+  return `hubspot-${appId}`;
 }
 
 /**
  * Deletes the event subscription; one HubSpot no longer has (404) is already what we want. The
- * app's target URL is left as it is: it is shared by every subscription of the app.
+ * app's target URL is left as it is: it is shared by every subscription of the app. Handoff only
+ * calls this when no other flow still uses the same subscription.
  */
 export async function unsubscribeHubspotEvent(ctx: WebhookSubscribeContext<unknown> & { state: JsonValue }) {
   const state = ZSubscriptionState.safeParse(ctx.state);

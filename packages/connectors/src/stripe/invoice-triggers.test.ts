@@ -50,6 +50,7 @@ function context(trigger: InvoiceTrigger): WebhookSubscribeContext<Record<string
     connection: sandboxConnection(sandbox),
     hookUrl: `${receiver.url}/${trigger.key}`,
     hookSecret: "unused-stripe-chooses-the-secret",
+    appHookUrl: () => "unused-by-stripe",
     signal: new AbortController().signal,
     log: () => {},
   };

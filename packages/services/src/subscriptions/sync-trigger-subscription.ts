@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { SecretBox } from "@handoff/auth";
 import type { ActionConnection, JsonValue } from "@handoff/connector-sdk";
 import { getTrigger } from "@handoff/connectors";
-import { type Database, eq, schema } from "@handoff/db";
+import { and, type Database, eq, ne, schema, sql } from "@handoff/db";
 import { type FlowDocument, ZFlowDocument } from "@handoff/flow-core";
 import { resolveConnection } from "../connections/resolve-connection";
 import { NotFoundError } from "../flows/errors";
@@ -56,10 +56,12 @@ export async function syncTriggerSubscription(options: SyncTriggerSubscriptionOp
     connectionId: wanted.node.connectionId,
   });
   const hookSecret = await ensureHookSecret(options, flow);
+  const base = options.publicUrl.replace(/\/+$/, "");
   const subscription = await definition.subscribe({
     props: definition.props.parse(wanted.node.props),
     connection,
-    hookUrl: `${options.publicUrl.replace(/\/+$/, "")}/api/hooks/${flow.hookId}`,
+    hookUrl: `${base}/api/hooks/${flow.hookId}`,
+    appHookUrl: (appKey) => `${base}/api/hooks/apps/${encodeURIComponent(appKey)}`,
     hookSecret,
     signal: AbortSignal.timeout(30_000),
     log: (message) => options.log?.(`[${flowId}] ${message}`),
@@ -71,6 +73,7 @@ export async function syncTriggerSubscription(options: SyncTriggerSubscriptionOp
     trigger: wanted.node.operation,
     state: subscription.state ?? null,
     signingSecretSealed: subscription.signingSecret ? options.secretBox.seal(subscription.signingSecret) : null,
+    appKey: subscription.appKey ?? null,
   });
   return existing ? "resubscribed" : "subscribed";
 }
@@ -102,11 +105,26 @@ async function ensureHookSecret(options: SyncTriggerSubscriptionOptions, flow: t
   return secret;
 }
 
-/** Best effort at the provider (it may have forgotten the hook already); the row always goes. */
+/**
+ * Best effort at the provider (it may have forgotten the hook already); the row always goes. A
+ * registration another flow still relies on (HubSpot's one subscription per event type and app)
+ * is left in place.
+ */
 async function unsubscribe(options: SyncTriggerSubscriptionOptions, workspaceId: string, row: Row) {
   const definition = getTrigger(row.connector, row.trigger);
+  const shared = await options.db
+    .select({ flowId: schema.triggerSubscriptions.flowId })
+    .from(schema.triggerSubscriptions)
+    .where(
+      and(
+        eq(schema.triggerSubscriptions.connector, row.connector),
+        ne(schema.triggerSubscriptions.flowId, row.flowId),
+        sql`${schema.triggerSubscriptions.state} = ${JSON.stringify(row.state)}::jsonb`,
+      ),
+    )
+    .limit(1);
   try {
-    if (definition?.kind === "webhook" && definition.unsubscribe && row.connectionId) {
+    if (definition?.kind === "webhook" && definition.unsubscribe && row.connectionId && shared.length === 0) {
       const connection: ActionConnection = await resolveConnection({
         db: options.db,
         secretBox: options.secretBox,
@@ -118,6 +136,7 @@ async function unsubscribe(options: SyncTriggerSubscriptionOptions, workspaceId:
         connection,
         hookUrl: "",
         hookSecret: "",
+        appHookUrl: () => "",
         state: row.state as JsonValue,
         signal: AbortSignal.timeout(30_000),
         log: (message) => options.log?.(`[${row.flowId}] ${message}`),
