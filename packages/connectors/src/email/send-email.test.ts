@@ -4,7 +4,6 @@ import { createServer } from "node:net";
 import { ConnectorError, staticConnection } from "@handoff/connector-sdk";
 import { runAction } from "@handoff/connector-sdk/testing";
 import { type SandboxServer, startSandboxServer } from "@handoff/sandbox";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type CapturedMessage,
   createMailSandbox,
@@ -12,6 +11,7 @@ import {
   MAIL_SANDBOX_USERNAME,
   type MailSandboxProvider,
 } from "@handoff/sandbox/mail";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { emailAuth } from "./auth";
 import { sendEmailAction } from "./send-email";
 
