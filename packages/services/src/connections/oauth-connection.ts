@@ -33,8 +33,7 @@ type PendingAuthorization = z.infer<typeof ZPendingAuthorization>;
 function oauthOf(provider: string): OAuth2Auth {
   const connector = getConnector(provider);
   const oauth = connector ? authOptions(connector.auth).find((option) => option.kind === "oauth2") : undefined;
-  if (!oauth || oauth.kind !== "oauth2")
-    throw new ConnectionInputError("provider", `${provider} does not connect with OAuth`);
+  if (oauth?.kind !== "oauth2") throw new ConnectionInputError("provider", `${provider} does not connect with OAuth`);
   return oauth;
 }
 

@@ -1,4 +1,4 @@
-import { type Database, eq, schema } from "@handoff/db";
+import { eq, schema } from "@handoff/db";
 import { type IngestOutcome, type IngestWebhookEventOptions, ingestWebhookEvent } from "./ingest-webhook-event";
 
 export interface IngestAppWebhookEventOptions extends Omit<IngestWebhookEventOptions, "hookId"> {
