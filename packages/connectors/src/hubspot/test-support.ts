@@ -1,6 +1,5 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
-import { type ActionConnection, type Credentials, normalizeHeaders, staticConnection } from "@handoff/connector-sdk";
+import { type ActionConnection, type Credentials, staticConnection } from "@handoff/connector-sdk";
+import { startWebhookReceiver } from "@handoff/connector-sdk/testing";
 import { type SandboxServer, startSandboxServer } from "@handoff/sandbox";
 import {
   createHubspotSandbox,
@@ -96,38 +95,7 @@ export async function sandboxRequests(sandbox: SandboxServer) {
   return (await response.json()) as { method: string; path: string; query: string; status: number; body: string }[];
 }
 
-export interface CapturedDelivery {
-  rawBody: Buffer;
-  /** Lower-cased, as the ingest route hands them to `verify`. */
-  headers: Record<string, string>;
-  url: string;
-}
+export type { CapturedDelivery } from "@handoff/connector-sdk/testing";
 
-/** A stand-in for Handoff's hook endpoint: keeps the exact bytes and headers of every POST. */
-export async function startReceiver(): Promise<{
-  url: string;
-  received: CapturedDelivery[];
-  close: () => Promise<void>;
-}> {
-  const received: CapturedDelivery[] = [];
-  let base = "";
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      received.push({
-        rawBody: Buffer.concat(chunks),
-        headers: normalizeHeaders(req.headers as IncomingHttpHeaders & Record<string, string | string[] | undefined>),
-        url: `${base}${req.url ?? ""}`,
-      });
-      res.writeHead(202).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: `${base}/api/hooks/h_hubspot_test`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+/** A stand-in for Handoff's hook endpoint (see `startWebhookReceiver`). */
+export const startReceiver = () => startWebhookReceiver("/api/hooks/h_hubspot_test");
