@@ -310,6 +310,7 @@ describe("run lifecycle", () => {
     expect(JSON.parse((await runCli(["flows", "pause", flow.id], database.url)).stdout)).toEqual({
       flowId: flow.id,
       status: "paused",
+      subscription: "none",
     });
     const response = await ingest.post(flow.hookId, { id: "pz-1" });
     expect(response.status).toBe(202);
