@@ -87,6 +87,7 @@ export { type AnyTriggerDefinition, defineTrigger, type TriggerKind } from "./tr
 export type { PollingContext, PollingTriggerDefinition, PollResult } from "./triggers/polling";
 export type { ScheduleFireInput, ScheduleTriggerDefinition } from "./triggers/schedule";
 export type {
+  WebhookDeriveContext,
   WebhookHeaders,
   WebhookParseResult,
   WebhookSubscribeContext,

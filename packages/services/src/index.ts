@@ -1,5 +1,6 @@
 export { type RecordAuditOptions, recordAudit } from "./audit/record-audit";
 export * from "./connections";
+export { type FireDerivedEventsOptions, fireDerivedEvents } from "./derived/fire-derived-events";
 export { createFlow, starterGraph } from "./flows/create-flow";
 export { NotFoundError, type PublishProblem, PublishRefusedError, StaleDraftError } from "./flows/errors";
 export { importFlow, ZFlowExport } from "./flows/import-flow";

@@ -2,6 +2,7 @@ import type { Database } from "@handoff/db";
 import type { RunServices } from "@handoff/engine";
 import type { TaskList } from "graphile-worker";
 import { executeRunTask } from "./execute-run";
+import { fireDerivedEventsTask } from "./fire-derived-events";
 import { fireSchedulesTask } from "./fire-schedules";
 
 /**
@@ -20,8 +21,12 @@ export function createTaskList({
   return {
     execute_run: executeRunTask(db, log, services),
     fire_schedules: fireSchedulesTask(db, log),
+    fire_derived_events: fireDerivedEventsTask(db, log, services),
   };
 }
 
-/** Every minute: start the runs of schedule-triggered flows that are due. */
-export const crontab = "* * * * * fire_schedules ?max=1";
+/**
+ * Every minute: start the runs of schedule-triggered flows that are due. Every five minutes: look
+ * for events providers may not send (overdue invoices) — a sync-lag target of 5 minutes.
+ */
+export const crontab = ["* * * * * fire_schedules ?max=1", "*/5 * * * * fire_derived_events ?max=1"].join("\n");

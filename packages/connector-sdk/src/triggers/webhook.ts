@@ -72,6 +72,21 @@ export interface WebhookTriggerDefinition<TSchema extends z.ZodType = z.ZodType,
   subscribe?(ctx: WebhookSubscribeContext<z.output<TSchema>>): Promise<WebhookSubscription>;
   /** Removes it on pause or delete; must not fail when the provider already forgot it. */
   unsubscribe?(ctx: WebhookSubscribeContext<z.output<TSchema>> & { state: JsonValue }): Promise<void>;
+  /**
+   * Events the provider may never send, found by looking instead (an open invoice past its due
+   * date where Stripe's overdue automation is off). Each must have the `eventId` a real delivery
+   * of the same fact would have, so it starts one run whichever way it arrives. Called on a
+   * schedule by the platform for active flows.
+   */
+  derive?(ctx: WebhookDeriveContext<z.output<TSchema>>): Promise<TPayload[]>;
   /** A realistic delivery, for the editor's test run and data picker. */
   sample?: TPayload;
+}
+
+export interface WebhookDeriveContext<TProps> {
+  props: TProps;
+  connection: ActionConnection;
+  now: Date;
+  signal: AbortSignal;
+  log: (message: string, data?: LogData) => void;
 }

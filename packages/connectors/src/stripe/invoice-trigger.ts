@@ -1,4 +1,4 @@
-import { defineTrigger, type Lifecycle } from "@handoff/connector-sdk";
+import { defineTrigger, type Lifecycle, type WebhookTriggerDefinition } from "@handoff/connector-sdk";
 import { z } from "zod";
 import {
   invoiceBusinessKeys,
@@ -24,6 +24,9 @@ export function defineInvoiceTrigger(options: {
   lifecycle: Lifecycle;
   /** Beyond the event type, e.g. "amount_paid rose"; events of other types never start a run. */
   accepts?: (event: StripeInvoiceEvent) => boolean;
+  /** De-duplication key when it is not the event id (overdue: once per invoice, however found). */
+  eventId?: (event: StripeInvoiceEvent) => string;
+  derive?: WebhookTriggerDefinition<typeof ZInvoiceTriggerProps, StripeInvoiceEvent>["derive"];
 }) {
   const { eventTypes, lifecycle, accepts } = options;
   return defineTrigger({
@@ -35,13 +38,14 @@ export function defineInvoiceTrigger(options: {
     verify: verifyStripeSignature,
     parse: (rawBody) => parseInvoiceEvent(rawBody, lifecycle),
     // Stripe retries and duplicates deliveries of one event under the same evt_ id.
-    eventId: (event: StripeInvoiceEvent) => event.id,
+    eventId: options.eventId ?? ((event: StripeInvoiceEvent) => event.id),
     eventTime: (event) => new Date(event.created * 1000),
     summary: summarizeInvoiceEvent,
     businessKeys: invoiceBusinessKeys,
     matches: (event) => eventTypes.includes(event.type) && event.invoice !== null && (accepts ? accepts(event) : true),
     subscribe: (ctx) => subscribeInvoiceWebhook(ctx, eventTypes),
     unsubscribe: unsubscribeInvoiceWebhook,
+    ...(options.derive ? { derive: options.derive } : {}),
     sample: sampleInvoiceEvent(eventTypes[0], lifecycle),
   });
 }
