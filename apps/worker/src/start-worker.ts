@@ -43,6 +43,15 @@ export async function startWorker({ env, log, heartbeatMs = 5_000, staleAfterMs 
     crontab,
     logger: quietLogger,
     events,
+    preset: {
+      worker: {
+        // Fetch a batch of jobs per query and complete finished ones in batches: the queue's
+        // own statements were a large share of the worker's database round trips per run.
+        localQueue: { size: env.HANDOFF_WORKER_CONCURRENCY + 1 },
+        completeJobBatchDelay: 0,
+        failJobBatchDelay: 0,
+      },
+    },
   });
   const heartbeat = await startHeartbeat({
     db: database.db,
