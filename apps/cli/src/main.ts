@@ -3,6 +3,7 @@ import { benchCommand } from "./bench/bench-command";
 import { createUserCommand } from "./commands/create-user";
 import { registerFlowCommands } from "./commands/flows";
 import { migrateCommand } from "./commands/migrate";
+import { registerRotateKeyCommand } from "./commands/rotate-key";
 import { registerRunCommands } from "./commands/runs";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { startCommand } from "./commands/start";
@@ -38,6 +39,7 @@ program
 registerFlowCommands(program);
 registerRunCommands(program);
 
+registerRotateKeyCommand(program);
 registerSandboxCommands(program);
 
 try {
