@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { createSecretBox } from "@handoff/auth";
 import { createDb } from "@handoff/db";
-import { createRunServices } from "@handoff/services";
+import { checkSecretKey, createRunServices } from "@handoff/services";
 import { run, type WorkerEvents } from "graphile-worker";
 import type { WorkerEnv } from "./env";
 import { startHeartbeat } from "./heartbeat";
@@ -24,6 +24,8 @@ export async function startWorker({ env, log, heartbeatMs = 5_000, staleAfterMs 
     max: env.HANDOFF_WORKER_CONCURRENCY + 2,
     applicationName: "handoff-worker",
   });
+  const secretBox = createSecretBox(env.HANDOFF_SECRET_KEY);
+  await checkSecretKey(database.db, secretBox);
   const queueWorkerIds: string[] = [];
   // Listening before `run` starts: the pool and its workers are created during the call. Jobs are
   // locked under the pool's id (0.17 fetches for the pool) or a worker's id, so record both.
@@ -38,7 +40,7 @@ export async function startWorker({ env, log, heartbeatMs = 5_000, staleAfterMs 
     taskList: createTaskList({
       db: database.db,
       log,
-      services: createRunServices({ db: database.db, secretBox: createSecretBox(env.HANDOFF_SECRET_KEY) }),
+      services: createRunServices({ db: database.db, secretBox }),
     }),
     crontab,
     logger: quietLogger,

@@ -25,6 +25,7 @@ export { retryRuns } from "./runs/retry-runs";
 export { addRunJob, RUN_JOB_MAX_ATTEMPTS, runJobKey } from "./runs/run-job";
 export { createRunServices } from "./runs/run-services";
 export { fireDueSchedules } from "./schedules/fire-due-schedules";
+export { checkSecretKey } from "./secrets/check-secret-key";
 export { type RotateSecretKeyOptions, rotateSecretKey } from "./secrets/rotate-secret-key";
 export {
   type SubscriptionChange,

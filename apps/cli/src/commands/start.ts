@@ -8,6 +8,7 @@ import { buildWeb, webBuildExists } from "../start/build-web";
 import { loadOrCreateSecrets } from "../start/data-dir-secrets";
 import { type SupervisedProcess, startSupervised, stopSupervised } from "../start/processes";
 import { seedDemoIfNew } from "../start/seed-demo";
+import { verifySecretKey } from "../start/verify-secret-key";
 import { waitForHealth } from "../start/wait-for-health";
 
 const say = (message: string) => process.stdout.write(`[handoff] ${message}\n`);
@@ -67,6 +68,7 @@ export async function startCommand(options: { rebuild?: boolean }): Promise<void
     say("migrating the database");
     await migrateDatabase(databaseUrl);
     await migrateQueue(databaseUrl);
+    await verifySecretKey(databaseUrl, secrets.secretKey);
     const login = env.DATABASE_URL
       ? undefined
       : await seedDemoIfNew({ env, databaseUrl, say, secretKey: secrets.secretKey });
