@@ -1,7 +1,17 @@
+import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
+import { connectionsRouter } from "./routers/connections";
+import { customersRouter } from "./routers/customers";
+import { membersRouter } from "./routers/members";
 import { workspaceRouter } from "./routers/workspace";
 import { createRouter } from "./trpc";
 
 export const appRouter = createRouter({
+  account: accountRouter,
+  audit: auditRouter,
+  connections: connectionsRouter,
+  customers: customersRouter,
+  members: membersRouter,
   workspace: workspaceRouter,
 });
 

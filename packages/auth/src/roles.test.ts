@@ -8,9 +8,9 @@ describe("permissions", () => {
     }
   });
 
-  it("keeps the bookkeeper to reading", () => {
+  it("keeps the bookkeeper to reading (and to their own account)", () => {
     const allowed = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can("viewer", p));
-    expect(allowed.every((p) => p.endsWith(".read"))).toBe(true);
+    expect(allowed.every((p) => p.endsWith(".read") || p === "account.manage")).toBe(true);
     expect(can("viewer", "connections.read")).toBe(false);
   });
 

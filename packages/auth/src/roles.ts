@@ -17,9 +17,11 @@ export const ROLE_LABELS = {
  */
 export const PERMISSIONS = {
   "workspace.read": ["owner", "editor", "operator", "viewer"],
+  "account.manage": ["owner", "editor", "operator", "viewer"],
   "workspace.manage": ["owner"],
   "members.manage": ["owner"],
   "audit.read": ["owner"],
+  "customers.manage": ["owner"],
   "flows.read": ["owner", "editor", "operator", "viewer"],
   "flows.edit": ["owner", "editor"],
   "flows.pause": ["owner", "editor", "operator"],

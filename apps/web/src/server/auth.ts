@@ -1,6 +1,8 @@
 import "server-only";
+import { can, type Permission } from "@handoff/auth";
 import { createAuthOptions } from "@handoff/auth/next-auth";
 import { authenticateUser, resolveSessionMember, type SessionMember } from "@handoff/services";
+import { redirect } from "next/navigation";
 import type { AuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
 import { readWebEnv } from "~/env";
@@ -21,4 +23,16 @@ export async function getSessionMember(): Promise<SessionMember | null> {
   const session = await getServerSession(getAuthOptions());
   if (!session?.userId) return null;
   return resolveSessionMember({ db: getDb(), userId: session.userId, sessionVersion: session.sessionVersion });
+}
+
+/**
+ * For server pages: the signed-in member when their role has the permission. No session sends
+ * them to sign in; a role without the permission is sent to the "not for your role" page. The tRPC
+ * procedures behind the page check again: this only keeps people off pages they cannot use.
+ */
+export async function requirePagePermission(permission: Permission): Promise<SessionMember> {
+  const member = await getSessionMember();
+  if (!member) redirect("/login");
+  if (!can(member.role, permission)) redirect(`/not-allowed?need=${encodeURIComponent(permission)}`);
+  return member;
 }

@@ -3,6 +3,7 @@ export * from "./connections";
 export * from "./enums";
 export * from "./flows";
 export * from "./identity";
+export * from "./invitations";
 export * from "./runs";
 export * from "./subscriptions";
 export * from "./workers";

@@ -15,7 +15,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <TRPCReactProvider>
       <AppShell
-        nav={<MainNav />}
+        nav={<MainNav role={member.role} />}
         account={
           <>
             <span className="ho-muted">{member.workspaceName}</span>

@@ -1,0 +1,22 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "./button";
+
+/** A value shown in full with a copy button: invite links, webhook URLs. */
+export function CopyableText({ value, label }: { value: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="ho-copyable">
+      <code aria-label={label}>{value}</code>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          void navigator.clipboard?.writeText(value).then(() => setCopied(true));
+        }}
+      >
+        {copied ? "Copied" : "Copy"}
+      </Button>
+    </div>
+  );
+}
