@@ -8,7 +8,7 @@ export function CopyableText({ value, label }: { value: string; label: string })
   const [copied, setCopied] = useState(false);
   return (
     <div className="ho-copyable">
-      <code aria-label={label}>{value}</code>
+      <input readOnly value={value} aria-label={label} onFocus={(event) => event.currentTarget.select()} />
       <Button
         variant="secondary"
         onClick={() => {
