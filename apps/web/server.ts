@@ -1,7 +1,9 @@
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
+import { CLIENT_ADDRESS_HEADER } from "@handoff/auth/next-auth";
 import next from "next";
 import { readWebEnv } from "./src/env";
+import { clientAddressOf } from "./src/server/client-address";
 import { getDb } from "./src/server/db";
 import { APP_HOOK_PATH, createAppHookHandler, createHookHandler, HOOK_PATH } from "./src/server/hook-handler";
 import { getSecretBox } from "./src/server/secret-box";
@@ -27,6 +29,8 @@ const handleHookRequest = createHookHandler(hookOptions);
 const handleAppHookRequest = createAppHookHandler(hookOptions);
 
 const server = createServer((req, res) => {
+  // Whatever a client sent in this header is replaced: sign-in rate limits count per real address.
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, env.HANDOFF_TRUST_PROXY);
   const appHook = req.method === "POST" ? APP_HOOK_PATH.exec(req.url ?? "") : null;
   if (appHook?.[1]) return void handleAppHookRequest(req, res, appHook[1]);
   const hook = req.method === "POST" ? HOOK_PATH.exec(req.url ?? "") : null;

@@ -10,6 +10,11 @@ const ZWebEnv = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Set when a reverse proxy in front of Handoff sets X-Forwarded-For; otherwise the header is ignored. */
+  HANDOFF_TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HANDOFF_VERSION: z.string().default("0.1.0"),

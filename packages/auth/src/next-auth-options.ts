@@ -1,6 +1,9 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
+/** The request header Handoff's web server fills with the caller's address before Next.js sees it. */
+export const CLIENT_ADDRESS_HEADER = "x-handoff-client-address";
+
 export interface SignedInUser {
   id: string;
   email: string;
@@ -10,7 +13,10 @@ export interface SignedInUser {
 
 export interface CreateAuthOptionsInput {
   secret: string;
-  /** Checks email + password; resolves to the user, or null without saying why. */
+  /**
+   * Checks email + password; resolves to the user, or null without saying why. Throwing an Error
+   * refuses the sign-in with the error's message shown to the person (used for rate limiting).
+   */
   authorizeCredentials: (email: string, password: string, clientAddress: string) => Promise<SignedInUser | null>;
   /** Session lifetime in seconds; the session is refreshed while in use. */
   maxAgeSeconds?: number;
@@ -50,8 +56,9 @@ export function createAuthOptions({
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, request) {
           if (!credentials?.email || !credentials.password) return null;
-          const forwarded = request.headers?.["x-forwarded-for"];
-          const clientAddress = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? "local";
+          // Set by Handoff's own web server from the socket (or a trusted proxy), never by the client.
+          const address = request.headers?.[CLIENT_ADDRESS_HEADER];
+          const clientAddress = (Array.isArray(address) ? address[0] : address) ?? "unknown";
           const user = await authorizeCredentials(credentials.email, credentials.password, clientAddress);
           return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
         },

@@ -34,8 +34,10 @@ export {
 } from "./subscriptions/sync-trigger-subscription";
 export { authenticateUser } from "./users/authenticate-user";
 export { createUser, UserAlreadyExistsError } from "./users/create-user";
+export { createLoginThrottle, type LoginThrottle, type ThrottleVerdict } from "./users/login-throttle";
 export { normalizeEmail } from "./users/normalize-email";
 export { resolveSessionMember, type SessionMember } from "./users/resolve-session-member";
+export { type SignInResult, signInWithPassword } from "./users/sign-in-with-password";
 export { createWorkspace } from "./workspaces/create-workspace";
 export { getWorkspaceOverview } from "./workspaces/get-workspace-overview";
 export { seedDemoWorkspace } from "./workspaces/seed-demo-workspace";

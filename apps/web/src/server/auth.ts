@@ -1,7 +1,13 @@
 import "server-only";
 import { can, type Permission } from "@handoff/auth";
 import { createAuthOptions } from "@handoff/auth/next-auth";
-import { authenticateUser, resolveSessionMember, type SessionMember } from "@handoff/services";
+import {
+  createLoginThrottle,
+  type LoginThrottle,
+  resolveSessionMember,
+  type SessionMember,
+  signInWithPassword,
+} from "@handoff/services";
 import { redirect } from "next/navigation";
 import type { AuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
@@ -9,11 +15,20 @@ import { readWebEnv } from "~/env";
 import { getDb } from "./db";
 
 let options: AuthOptions | undefined;
+let throttle: LoginThrottle | undefined;
 
 export function getAuthOptions(): AuthOptions {
   options ??= createAuthOptions({
     secret: readWebEnv().NEXTAUTH_SECRET,
-    authorizeCredentials: (email, password) => authenticateUser({ db: getDb(), email, password }),
+    authorizeCredentials: async (email, password, clientAddress) => {
+      throttle ??= createLoginThrottle({ db: getDb() });
+      const result = await signInWithPassword({ db: getDb(), throttle, email, password, clientAddress });
+      if (result.outcome === "throttled") {
+        const minutes = Math.ceil(result.retryAfterSeconds / 60);
+        throw new Error(`Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+      }
+      return result.outcome === "signed_in" ? result.user : null;
+    },
   });
   return options;
 }

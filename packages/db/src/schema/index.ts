@@ -4,6 +4,7 @@ export * from "./enums";
 export * from "./flows";
 export * from "./identity";
 export * from "./invitations";
+export * from "./login-attempts";
 export * from "./runs";
 export * from "./subscriptions";
 export * from "./workers";

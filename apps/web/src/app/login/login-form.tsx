@@ -21,8 +21,12 @@ export function LoginForm() {
       redirect: false,
     });
     setPending(false);
-    // Deliberately one message for every failure: it never says whether the account exists.
-    if (!result || result.error) return setError("That email and password do not match an account.");
+    // One message for every refusal, so it never says whether the account exists; a rate-limit
+    // lock (which counts unknown accounts the same way) says how long to wait.
+    if (!result || result.error) {
+      const throttled = result?.error?.startsWith("Too many sign-in attempts");
+      return setError(throttled && result?.error ? result.error : "That email and password do not match an account.");
+    }
     router.replace("/");
     router.refresh();
   }
