@@ -1,3 +1,4 @@
+import type { SecretBox } from "@handoff/auth";
 import type { Database } from "@handoff/db";
 import type { SessionMember } from "@handoff/services";
 
@@ -5,4 +6,8 @@ import type { SessionMember } from "@handoff/services";
 export interface ApiContext {
   db: Database;
   member: SessionMember | null;
+  /** Seals and opens connection credentials; only the server ever holds it. */
+  secretBox: SecretBox;
+  /** Where providers reach this installation, for webhook URLs and subscriptions. */
+  publicUrl: string;
 }

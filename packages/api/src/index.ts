@@ -1,3 +1,4 @@
 export type { ApiContext } from "./context";
 export { type AppRouter, appRouter } from "./root";
+export { TEST_API_SECRET_KEY, testApiContext } from "./testing";
 export { createCallerFactory, type ProcedureMeta } from "./trpc";

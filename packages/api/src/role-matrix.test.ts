@@ -4,6 +4,7 @@ import { createUser, createWorkspace, resolveSessionMember, type SessionMember }
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "./root";
+import { testApiContext } from "./testing";
 import { createCallerFactory, type ProcedureMeta } from "./trpc";
 
 /**
@@ -11,7 +12,10 @@ import { createCallerFactory, type ProcedureMeta } from "./trpc";
  * without a session), must be allowed exactly when its declared permission lists the role. A
  * procedure added without a declared permission fails here.
  */
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta } }>);
+// `_def.procedures` is flat at runtime ("members.invite" → procedure), whatever its static type says.
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>,
+);
 const createCaller = createCallerFactory(appRouter);
 
 describe("role matrix: every tRPC procedure as every role", () => {
@@ -66,7 +70,7 @@ describe("role matrix: every tRPC procedure as every role", () => {
    * an allowed one gets through the guard (and then usually a BAD_REQUEST for the missing input).
    */
   async function outcomeOf(path: string, member: SessionMember | null): Promise<string> {
-    const caller = createCaller({ db: database.db, member }) as unknown as Record<string, unknown>;
+    const caller = createCaller(testApiContext(database.db, member)) as unknown as Record<string, unknown>;
     const call = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
     try {
       await (call as (input?: unknown) => Promise<unknown>)(undefined);

@@ -4,6 +4,7 @@ import { createUser, createWorkspace, resolveSessionMember } from "@handoff/serv
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "./root";
+import { testApiContext } from "./testing";
 import { createCallerFactory } from "./trpc";
 
 const createCaller = createCallerFactory(appRouter);
@@ -27,19 +28,21 @@ describe("workspace.overview over a real database", () => {
         role,
       });
       const member = await resolveSessionMember({ db: database.db, userId: user.id, sessionVersion: 1 });
-      const overview = await createCaller({ db: database.db, member }).workspace.overview();
+      const overview = await createCaller(testApiContext(database.db, member)).workspace.overview();
       expect(overview.name).toBe("Roe Dental");
       expect(overview.me).toEqual({ email: `${role}@roe.test`, name: "", role });
     }
-    const overview = await createCaller({
-      db: database.db,
-      member: await resolveSessionMember({ db: database.db, userId: (await firstUserId()) ?? "", sessionVersion: 1 }),
-    }).workspace.overview();
+    const overview = await createCaller(
+      testApiContext(
+        database.db,
+        await resolveSessionMember({ db: database.db, userId: (await firstUserId()) ?? "", sessionVersion: 1 }),
+      ),
+    ).workspace.overview();
     expect(overview.counts.members).toBe(ROLES.length);
   });
 
   it("refuses a call without a session", async () => {
-    const call = createCaller({ db: database.db, member: null }).workspace.overview();
+    const call = createCaller(testApiContext(database.db, null)).workspace.overview();
     await expect(call).rejects.toBeInstanceOf(TRPCError);
     await expect(call).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
