@@ -158,6 +158,20 @@ describe("applyOperation", () => {
     expect(nodeById(cleared, "send_thanks")).not.toHaveProperty("settings");
   });
 
+  it("sets and clears the connection of a connector step, and only of one", () => {
+    const connectionId = "6f1f0c52-4a8e-4f53-9a55-2f0a1d8a7b10";
+    const withConnection = applied(frozenFlow(), { type: "set_connection", nodeId: "send_thanks", connectionId });
+    expect(nodeById(withConnection, "send_thanks")).toMatchObject({ connectionId });
+    const cleared = applied(withConnection, { type: "set_connection", nodeId: "send_thanks", connectionId: null });
+    expect(nodeById(cleared, "send_thanks")).not.toHaveProperty("connectionId");
+    expect(errorCode(frozenFlow(), { type: "set_connection", nodeId: "is_big", connectionId })).toBe(
+      "not_a_connector_node",
+    );
+    expect(errorCode(frozenFlow(), { type: "set_connection", nodeId: "send_thanks", connectionId: "nope" })).toBe(
+      "invalid_operation",
+    );
+  });
+
   it("returns invalid_operation for garbage instead of throwing", () => {
     const garbage = { type: "explode" } as unknown as FlowOperation;
     expect(errorCode(frozenFlow(), garbage)).toBe("invalid_operation");

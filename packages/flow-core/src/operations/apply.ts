@@ -118,7 +118,19 @@ function change(graph: FlowGraph, op: FlowOperation): Change {
       return updateNode(graph, op.nodeId, ({ settings: _old, ...node }) =>
         op.settings === null ? node : { ...node, settings: op.settings },
       );
+    case "set_connection":
+      return setConnection(graph, op.nodeId, op.connectionId);
   }
+}
+
+function setConnection(graph: FlowGraph, nodeId: string, connectionId: string | null): Change {
+  const node = graph.nodes.find((candidate) => candidate.id === nodeId);
+  if (node && node.type !== "trigger" && node.type !== "action") {
+    return { code: "not_a_connector_node", nodeId, message: `"${nodeId}" is not a trigger or action step` };
+  }
+  return updateNode(graph, nodeId, ({ connectionId: _old, ...rest }) =>
+    connectionId === null ? rest : { ...rest, connectionId },
+  );
 }
 
 /**

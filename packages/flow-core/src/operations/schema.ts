@@ -34,6 +34,13 @@ export const ZUpdateNodeSettingsOperation = z.object({
   settings: ZNodeSettings.nullable(),
 });
 
+/** Chooses the saved account a connector step acts as; `null` clears it. */
+export const ZSetConnectionOperation = z.object({
+  type: z.literal("set_connection"),
+  nodeId: ZNodeId,
+  connectionId: z.uuid().nullable(),
+});
+
 export const ZFlowOperation = z.discriminatedUnion("type", [
   ZAddNodeOperation,
   ZRemoveNodeOperation,
@@ -44,6 +51,7 @@ export const ZFlowOperation = z.discriminatedUnion("type", [
   ZRenameOperation,
   ZSetOperationOperation,
   ZUpdateNodeSettingsOperation,
+  ZSetConnectionOperation,
 ]);
 export type FlowOperation = z.infer<typeof ZFlowOperation>;
 export type FlowOperationType = FlowOperation["type"];
