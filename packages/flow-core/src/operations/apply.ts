@@ -128,9 +128,10 @@ function setConnection(graph: FlowGraph, nodeId: string, connectionId: string | 
   if (node && node.type !== "trigger" && node.type !== "action") {
     return { code: "not_a_connector_node", nodeId, message: `"${nodeId}" is not a trigger or action step` };
   }
-  return updateNode(graph, nodeId, ({ connectionId: _old, ...rest }) =>
-    connectionId === null ? rest : { ...rest, connectionId },
-  );
+  return updateNode(graph, nodeId, (current) => {
+    const { connectionId: _old, ...rest } = current as FlowNode & { connectionId?: string };
+    return connectionId === null ? rest : { ...rest, connectionId };
+  });
 }
 
 /**
