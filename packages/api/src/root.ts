@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { connectionsRouter } from "./routers/connections";
 import { customersRouter } from "./routers/customers";
+import { flowsRouter } from "./routers/flows";
 import { membersRouter } from "./routers/members";
 import { workspaceRouter } from "./routers/workspace";
 import { createRouter } from "./trpc";
@@ -11,6 +12,7 @@ export const appRouter = createRouter({
   audit: auditRouter,
   connections: connectionsRouter,
   customers: customersRouter,
+  flows: flowsRouter,
   members: membersRouter,
   workspace: workspaceRouter,
 });

@@ -1,4 +1,5 @@
 import { can, type Permission } from "@handoff/auth";
+import { DraftEditRefusedError, PublishRefusedError, StaleDraftError } from "@handoff/services";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { ApiContext } from "./context";
@@ -8,7 +9,26 @@ export interface ProcedureMeta {
   permission: Permission;
 }
 
-const t = initTRPC.context<ApiContext>().meta<ProcedureMeta>().create({ transformer: superjson });
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    // Structured details the browser acts on: every publish problem (each clickable to its node),
+    // the operation the canvas must undo, the revision a stale save lost to.
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          problems: cause instanceof PublishRefusedError ? [...cause.problems] : undefined,
+          operationError: cause instanceof DraftEditRefusedError ? cause.problem : undefined,
+          currentRevision: cause instanceof StaleDraftError ? cause.currentRevision : undefined,
+        },
+      };
+    },
+  });
 
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

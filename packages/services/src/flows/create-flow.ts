@@ -11,10 +11,20 @@ export interface CreateFlowOptions {
   /** The initial draft; a lone webhook trigger when omitted. */
   graph?: FlowDocument;
   actorUserId: string | null;
+  /** Extra facts for the audit row, e.g. the flow or template it was made from. */
+  auditDetails?: Record<string, unknown>;
 }
 
 /** A new flow starts as a draft, paused, with a hook id it keeps for life. */
-export async function createFlow({ db, workspaceId, name, description = "", graph, actorUserId }: CreateFlowOptions) {
+export async function createFlow({
+  db,
+  workspaceId,
+  name,
+  description = "",
+  graph,
+  actorUserId,
+  auditDetails = {},
+}: CreateFlowOptions) {
   const draft = graph ?? starterGraph();
   return db.transaction(async (tx) => {
     const [flow] = await tx
@@ -37,7 +47,7 @@ export async function createFlow({ db, workspaceId, name, description = "", grap
       action: "flow.created",
       targetType: "flow",
       targetId: flow.id,
-      after: { name },
+      after: { name, ...auditDetails },
     });
     return flow;
   });
