@@ -100,7 +100,12 @@ export async function executeRun({
 const parsedVersions = new Map<string, FlowDocument | null>();
 const MAX_CACHED_VERSIONS = 500;
 
-function parseVersionGraph(versionId: string, graph: unknown): FlowDocument | null {
+function parseVersionGraph(versionId: string | null, graph: unknown): FlowDocument | null {
+  // A test run's draft is its own: parsed once, never cached.
+  if (versionId === null) {
+    const parsed = ZFlowDocument.safeParse(graph);
+    return parsed.success ? parsed.data : null;
+  }
   const cached = parsedVersions.get(versionId);
   if (cached !== undefined) return cached;
   const parsed = ZFlowDocument.safeParse(graph);

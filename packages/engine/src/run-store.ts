@@ -12,7 +12,8 @@ export interface ClaimedRun {
   runId: string;
   workspaceId: string;
   flowId: string;
-  versionId: string;
+  /** Null for an editor test run, which runs the draft it was started with. */
+  versionId: string | null;
   isTest: boolean;
   graph: unknown;
   triggerPayload: unknown;
@@ -29,7 +30,7 @@ export async function claimRun(db: Database, runId: string): Promise<ClaimedRun 
     id: string;
     workspace_id: string;
     flow_id: string;
-    flow_version_id: string;
+    flow_version_id: string | null;
     is_test: boolean;
     graph: unknown;
     payload: unknown;
@@ -38,13 +39,13 @@ export async function claimRun(db: Database, runId: string): Promise<ClaimedRun 
     with claimed as (
       update flow_runs set status = 'running', started_at = coalesce(started_at, now()), attempt = attempt + 1
        where id = ${runId} and status in ('queued', 'waiting', 'running')
-      returning id, workspace_id, flow_id, flow_version_id, trigger_event_id, is_test
+      returning id, workspace_id, flow_id, flow_version_id, trigger_event_id, is_test, test_graph
     )
-    select c.id, c.workspace_id, c.flow_id, c.flow_version_id, c.is_test, v.graph, e.payload,
+    select c.id, c.workspace_id, c.flow_id, c.flow_version_id, c.is_test, coalesce(c.test_graph, v.graph) as graph, e.payload,
            (select coalesce(json_agg(json_build_object('k', s.step_key, 's', s.status, 'o', s.output, 'a', s.attempt)), '[]')
               from step_runs s where s.run_id = c.id) as steps
       from claimed c
-      join flow_versions v on v.id = c.flow_version_id
+      left join flow_versions v on v.id = c.flow_version_id
       left join trigger_events e on e.id = c.trigger_event_id`);
   const row = result.rows[0];
   if (!row) return null;

@@ -14,6 +14,12 @@ export { rollbackFlow } from "./flows/rollback-flow";
 export { saveDraft } from "./flows/save-draft";
 export { setFlowStatus } from "./flows/set-flow-status";
 export { setHookSecret } from "./flows/set-hook-secret";
+export {
+  type StartTestRunOptions,
+  startTestRun,
+  type TestEventSource,
+  TestRunRefusedError,
+} from "./flows/start-test-run";
 export { getHealth, type Health, WORKER_STALE_AFTER_MS } from "./health/get-health";
 export { createIdentityMap, type IdentityMapOptions } from "./identity/identity-map";
 export {

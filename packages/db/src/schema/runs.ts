@@ -64,6 +64,8 @@ export const flowRuns = pgTable(
     triggerEventId: uuid("trigger_event_id").references(() => triggerEvents.id),
     status: runStatusEnum("status").notNull().default("queued"),
     isTest: boolean("is_test").notNull().default(false),
+    /** The draft a test run ran: editor test runs have no version, they run what is on the canvas. */
+    testGraph: jsonb("test_graph"),
     /** Replays are new runs linked to the run they replay. */
     replayOfRunId: uuid("replay_of_run_id"),
     replayFromNodeId: text("replay_from_node_id"),

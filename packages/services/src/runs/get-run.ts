@@ -44,6 +44,7 @@ export async function getRun({ db, runId }: { db: Database; runId: string }) {
   const iso = (value: string | null) => (value ? new Date(value).toISOString() : null);
   return {
     id: run.id,
+    workspaceId: run.workspace_id,
     flowId: run.flow_id,
     version: run.version,
     status: run.status,

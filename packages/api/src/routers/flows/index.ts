@@ -10,6 +10,7 @@ import { publishFlowProcedure } from "./publish-flow";
 import { renameFlowProcedure } from "./rename-flow";
 import { rollbackFlowProcedure } from "./rollback-flow";
 import { setFlowStatusProcedure } from "./set-flow-status";
+import { startTestRunProcedure, testRunResultProcedure } from "./test-run";
 import { getVersionProcedure, listVersionsProcedure } from "./versions";
 
 export const flowsRouter = createRouter({
@@ -26,4 +27,6 @@ export const flowsRouter = createRouter({
   versions: listVersionsProcedure,
   version: getVersionProcedure,
   rollback: rollbackFlowProcedure,
+  testRun: startTestRunProcedure,
+  testRunResult: testRunResultProcedure,
 });

@@ -1,0 +1,118 @@
+import { startWebhookReceiver, type WebhookReceiver } from "@handoff/connector-sdk/testing";
+import { createTestDatabase, type TestDatabase } from "@handoff/db/testing";
+import { executeRun } from "@handoff/engine";
+import { CURRENT_SCHEMA_VERSION, type FlowDocument } from "@handoff/flow-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getRun } from "../runs/get-run";
+import { createWorkspace } from "../workspaces/create-workspace";
+import { createFlow } from "./create-flow";
+import { startTestRun, TestRunRefusedError } from "./start-test-run";
+
+function draftPostingTo(url: string, trigger = { connector: "core", operation: "webhook" }): FlowDocument {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    nodes: [
+      { id: "trigger", type: "trigger", ...trigger, props: {}, label: "Event", position: { x: 0, y: 0 } },
+      {
+        id: "notify",
+        type: "action",
+        connector: "core",
+        operation: "http-request",
+        props: { method: "POST", url, body: { greeting: "Hello {{ trigger.name }}" } },
+        label: "Notify",
+        position: { x: 0, y: 120 },
+      },
+    ],
+    edges: [{ id: "e1", source: "trigger", sourceHandle: null, target: "notify" }],
+  };
+}
+
+describe("test runs of a draft, against a real database and a real HTTP sink", () => {
+  let database: TestDatabase;
+  let sink: WebhookReceiver;
+  let workspaceId: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    sink = await startWebhookReceiver("/sink");
+    workspaceId = (await createWorkspace({ db: database.db, name: "Roe Dental" })).id;
+  });
+  afterAll(async () => {
+    await sink.close();
+    await database.destroy();
+  });
+
+  it("runs the unpublished draft with a pasted payload, marked as a test, and again with a past run's event", async () => {
+    const flow = await createFlow({
+      db: database.db,
+      workspaceId,
+      name: "Draft only",
+      graph: draftPostingTo(sink.url),
+      actorUserId: null,
+    });
+    const { runId } = await startTestRun({
+      db: database.db,
+      workspaceId,
+      flowId: flow.id,
+      source: { kind: "payload", payload: { name: "Jane" } },
+      actorUserId: null,
+    });
+    expect(await executeRun({ db: database.db, runId })).toEqual({ kind: "succeeded" });
+    expect(JSON.parse(sink.received.at(-1)?.rawBody.toString() ?? "{}")).toEqual({ greeting: "Hello Jane" });
+    const run = await getRun({ db: database.db, runId });
+    expect(run).toMatchObject({ status: "succeeded", version: null, summary: expect.stringMatching(/^Test: /) });
+    expect(run.steps.map((step) => [step.nodeId, step.status])).toEqual([
+      ["trigger", "succeeded"],
+      ["notify", "succeeded"],
+    ]);
+    const { rows } = await database.pool.query("select is_test, flow_version_id from flow_runs where id = $1", [runId]);
+    expect(rows[0]).toEqual({ is_test: true, flow_version_id: null });
+
+    const again = await startTestRun({
+      db: database.db,
+      workspaceId,
+      flowId: flow.id,
+      source: { kind: "run", runId },
+      actorUserId: null,
+    });
+    await executeRun({ db: database.db, runId: again.runId });
+    expect(JSON.parse(sink.received.at(-1)?.rawBody.toString() ?? "{}")).toEqual({ greeting: "Hello Jane" });
+  });
+
+  it("uses the trigger's sample event, and says so when the trigger has none", async () => {
+    const calcom = await createFlow({
+      db: database.db,
+      workspaceId,
+      name: "Booking",
+      graph: draftPostingTo(sink.url, { connector: "calcom", operation: "booking-created" }),
+      actorUserId: null,
+    });
+    const sampled = await startTestRun({
+      db: database.db,
+      workspaceId,
+      flowId: calcom.id,
+      source: { kind: "sample" },
+      actorUserId: null,
+    });
+    expect((await getRun({ db: database.db, runId: sampled.runId })).trigger).toMatchObject({
+      triggerEvent: "BOOKING_CREATED",
+    });
+    const plain = await createFlow({ db: database.db, workspaceId, name: "Plain", actorUserId: null });
+    await expect(
+      startTestRun({ db: database.db, workspaceId, flowId: plain.id, source: { kind: "sample" }, actorUserId: null }),
+    ).rejects.toThrow(TestRunRefusedError);
+  });
+
+  it("only takes events from this flow's own runs, in this workspace", async () => {
+    const other = (await createWorkspace({ db: database.db, name: "Other" })).id;
+    const flow = await createFlow({ db: database.db, workspaceId, name: "Mine", actorUserId: null });
+    await expect(
+      startTestRun({
+        db: database.db,
+        workspaceId: other,
+        flowId: flow.id,
+        source: { kind: "sample" },
+        actorUserId: null,
+      }),
+    ).rejects.toThrow("not found");
+  });
+});

@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { getTrigger } from "@handoff/connectors";
+import { type Database, schema, sql } from "@handoff/db";
+import { type FlowDocument, findTrigger, parseFlowDocument } from "@handoff/flow-core";
+import { toTextArray } from "../ingest/enqueue-run";
+import { addRunJob } from "../runs/run-job";
+import { NotFoundError } from "./errors";
+import { flowInWorkspace } from "./rename-flow";
+
+/** Where a test run's trigger event comes from. */
+export type TestEventSource =
+  | { kind: "sample" }
+  | { kind: "payload"; payload: unknown }
+  | { kind: "run"; runId: string };
+
+export interface StartTestRunOptions {
+  db: Database;
+  workspaceId: string;
+  flowId: string;
+  source: TestEventSource;
+  actorUserId: string | null;
+}
+
+/** The draft cannot be test-run as it is: the reason, for the person at the canvas. */
+export class TestRunRefusedError extends Error {
+  override name = "TestRunRefusedError";
+}
+
+/**
+ * Runs the draft as it is on the canvas, now, through the worker like any run — but marked as a
+ * test (only test connections may be used, see run-connection-policy) and carrying its own copy
+ * of the draft, since a draft has no version. The event is the trigger's sample, a pasted
+ * payload, or the event of a past run of this flow.
+ */
+export async function startTestRun({ db, workspaceId, flowId, source, actorUserId }: StartTestRunOptions) {
+  const [flow] = await db
+    .select({ draftGraph: schema.flows.draftGraph })
+    .from(schema.flows)
+    .where(flowInWorkspace(workspaceId, flowId));
+  if (!flow) throw new NotFoundError(`Flow ${flowId} not found`);
+  const parsed = parseFlowDocument(flow.draftGraph);
+  if (!parsed.ok) throw new TestRunRefusedError(`The draft is not a valid flow: ${parsed.issues[0]?.message ?? ""}`);
+  const draft: FlowDocument = parsed.document;
+  const triggerNode = findTrigger(draft);
+  if (!triggerNode || triggerNode.type !== "trigger") throw new TestRunRefusedError("Add a trigger before testing");
+  const trigger = getTrigger(triggerNode.connector, triggerNode.operation);
+  const payload = await eventPayload(db, workspaceId, flowId, source, trigger);
+  const summary = describe(trigger, payload);
+  const keys = businessKeysOf(trigger, payload);
+
+  const created = await db.execute<{ run_id: string }>(sql`
+    with event as (
+      insert into trigger_events (workspace_id, flow_id, idempotency_key, status, payload)
+      values (${workspaceId}, ${flowId}, ${`test:${randomUUID()}`}, 'accepted', ${JSON.stringify(payload)}::jsonb)
+      returning id
+    ), run as (
+      insert into flow_runs (workspace_id, flow_id, flow_version_id, trigger_event_id, status, is_test, test_graph,
+                             trigger_summary, business_keys)
+      select ${workspaceId}, ${flowId}, null, event.id, 'queued', true, ${JSON.stringify(draft)}::jsonb,
+             ${`Test: ${summary}`}, ${toTextArray(keys)}::text[]
+        from event
+      returning id
+    ), job as (
+      select ${addRunJob(sql`run.id`)} from run
+    )
+    select (select id from run) as run_id, (select count(*) from job) as jobs`);
+  const runId = created.rows[0]?.run_id;
+  if (!runId) throw new Error("Starting the test run stored no run");
+  void actorUserId; // Test runs change nothing a bookkeeper audits; the run itself is the record.
+  return { runId };
+}
+
+type Trigger = ReturnType<typeof getTrigger>;
+
+async function eventPayload(
+  db: Database,
+  workspaceId: string,
+  flowId: string,
+  source: TestEventSource,
+  trigger: Trigger,
+): Promise<unknown> {
+  if (source.kind === "payload") return source.payload;
+  if (source.kind === "run") {
+    const found = await db.execute<{ payload: unknown }>(sql`
+      select e.payload from flow_runs r join trigger_events e on e.id = r.trigger_event_id
+       where r.id = ${source.runId} and r.flow_id = ${flowId} and r.workspace_id = ${workspaceId}`);
+    const row = found.rows[0];
+    if (!row) throw new NotFoundError(`This flow has no run ${source.runId} to take the event from`);
+    return row.payload;
+  }
+  const sample = trigger && "sample" in trigger ? trigger.sample : undefined;
+  if (sample === undefined) {
+    throw new TestRunRefusedError("This trigger has no sample event: paste a payload or pick a past run");
+  }
+  return sample;
+}
+
+function describe(trigger: Trigger, payload: unknown): string {
+  if (!trigger) return "event";
+  try {
+    return "summary" in trigger && trigger.summary ? trigger.summary(payload as never) : trigger.name;
+  } catch {
+    return trigger.name; // A pasted payload may not have the fields the summary reads.
+  }
+}
+
+function businessKeysOf(trigger: Trigger, payload: unknown): string[] {
+  try {
+    return trigger && "businessKeys" in trigger && trigger.businessKeys ? trigger.businessKeys(payload as never) : [];
+  } catch {
+    return [];
+  }
+}
