@@ -1,12 +1,16 @@
+import { createSecretBox } from "@handoff/auth";
 import { startWebhookReceiver, type WebhookReceiver } from "@handoff/connector-sdk/testing";
 import { createTestDatabase, type TestDatabase } from "@handoff/db/testing";
 import { executeRun } from "@handoff/engine";
 import { CURRENT_SCHEMA_VERSION, type FlowDocument } from "@handoff/flow-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConnection } from "../connections/create-connection";
 import { getRun } from "../runs/get-run";
 import { createWorkspace } from "../workspaces/create-workspace";
 import { createFlow } from "./create-flow";
 import { startTestRun, TestRunRefusedError } from "./start-test-run";
+
+const secretBox = createSecretBox(Buffer.alloc(32, 3).toString("base64"));
 
 function draftPostingTo(url: string, trigger = { connector: "core", operation: "webhook" }): FlowDocument {
   return {
@@ -100,6 +104,79 @@ describe("test runs of a draft, against a real database and a real HTTP sink", (
     await expect(
       startTestRun({ db: database.db, workspaceId, flowId: plain.id, source: { kind: "sample" }, actorUserId: null }),
     ).rejects.toThrow(TestRunRefusedError);
+  });
+
+  it("swaps a live connection for the test connection of the same tool, and refuses when there is none", async () => {
+    const connection = (name: string, environment: "test" | "live", provider = "calcom") =>
+      createConnection({
+        db: database.db,
+        secretBox,
+        workspaceId,
+        actorUserId: null,
+        provider,
+        name,
+        environment,
+        credentials: { token: `cal_${environment}_swap_1234` },
+      });
+    const live = (await connection("Cal.com live", "live")).id;
+    await connection("Other calendar test", "test");
+    const twin = (await connection("Cal.com test", "test")).id;
+    const graph = draftPostingTo(sink.url, { connector: "calcom", operation: "booking-created" });
+    const withLive = {
+      ...graph,
+      nodes: graph.nodes.map((n) => (n.id === "trigger" ? { ...n, connectionId: live } : n)),
+    };
+    const flow = await createFlow({
+      db: database.db,
+      workspaceId,
+      name: "Live bound",
+      graph: withLive,
+      actorUserId: null,
+    });
+    const { runId } = await startTestRun({
+      db: database.db,
+      workspaceId,
+      flowId: flow.id,
+      source: { kind: "sample" },
+      actorUserId: null,
+    });
+    const { rows } = await database.pool.query<{ test_graph: FlowDocument }>(
+      "select test_graph from flow_runs where id = $1",
+      [runId],
+    );
+    expect(rows[0]?.test_graph.nodes[0]).toMatchObject({ id: "trigger", connectionId: twin });
+
+    const otherWorkspace = (await createWorkspace({ db: database.db, name: "Live only" })).id;
+    const onlyLive = await createConnection({
+      db: database.db,
+      secretBox,
+      workspaceId: otherWorkspace,
+      actorUserId: null,
+      provider: "calcom",
+      name: "Cal.com",
+      environment: "live",
+      credentials: { token: "cal_live_only_1234" },
+    });
+    const liveOnlyGraph = {
+      ...graph,
+      nodes: graph.nodes.map((n) => (n.id === "trigger" ? { ...n, connectionId: onlyLive.id } : n)),
+    };
+    const stuck = await createFlow({
+      db: database.db,
+      workspaceId: otherWorkspace,
+      name: "No test account",
+      graph: liveOnlyGraph,
+      actorUserId: null,
+    });
+    await expect(
+      startTestRun({
+        db: database.db,
+        workspaceId: otherWorkspace,
+        flowId: stuck.id,
+        source: { kind: "sample" },
+        actorUserId: null,
+      }),
+    ).rejects.toThrow('"Event" uses the live connection "Cal.com"; add a test connection for calcom');
   });
 
   it("only takes events from this flow's own runs, in this workspace", async () => {

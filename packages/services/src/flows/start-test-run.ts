@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getTrigger } from "@handoff/connectors";
-import { type Database, schema, sql } from "@handoff/db";
+import { type Database, eq, schema, sql } from "@handoff/db";
 import { type FlowDocument, findTrigger, parseFlowDocument } from "@handoff/flow-core";
 import { toTextArray } from "../ingest/enqueue-run";
 import { addRunJob } from "../runs/run-job";
@@ -28,8 +28,8 @@ export class TestRunRefusedError extends Error {
 
 /**
  * Runs the draft as it is on the canvas, now, through the worker like any run — but marked as a
- * test (only test connections may be used, see run-connection-policy) and carrying its own copy
- * of the draft, since a draft has no version. The event is the trigger's sample, a pasted
+ * test (only test connections may be used, see run-connection-policy; live ones are swapped for
+ * their test twins here) and carrying its own copy of the draft, since a draft has no version. The event is the trigger's sample, a pasted
  * payload, or the event of a past run of this flow.
  */
 export async function startTestRun({ db, workspaceId, flowId, source, actorUserId }: StartTestRunOptions) {
@@ -40,7 +40,7 @@ export async function startTestRun({ db, workspaceId, flowId, source, actorUserI
   if (!flow) throw new NotFoundError(`Flow ${flowId} not found`);
   const parsed = parseFlowDocument(flow.draftGraph);
   if (!parsed.ok) throw new TestRunRefusedError(`The draft is not a valid flow: ${parsed.issues[0]?.message ?? ""}`);
-  const draft: FlowDocument = parsed.document;
+  const draft = await withTestConnections(db, workspaceId, parsed.document);
   const triggerNode = findTrigger(draft);
   if (!triggerNode || triggerNode.type !== "trigger") throw new TestRunRefusedError("Add a trigger before testing");
   const trigger = getTrigger(triggerNode.connector, triggerNode.operation);
@@ -68,6 +68,47 @@ export async function startTestRun({ db, workspaceId, flowId, source, actorUserI
   if (!runId) throw new Error("Starting the test run stored no run");
   void actorUserId; // Test runs change nothing a bookkeeper audits; the run itself is the record.
   return { runId };
+}
+
+/**
+ * A test never acts through a live account: each step bound to a live connection runs with the
+ * workspace's test connection of the same tool instead (the one named alike when there are
+ * several). A tool with no test connection refuses the test, naming the step.
+ */
+async function withTestConnections(db: Database, workspaceId: string, draft: FlowDocument): Promise<FlowDocument> {
+  const rows = await db
+    .select({
+      id: schema.connections.id,
+      provider: schema.connections.provider,
+      name: schema.connections.name,
+      environment: schema.connections.environment,
+    })
+    .from(schema.connections)
+    .where(eq(schema.connections.workspaceId, workspaceId));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const nodes = draft.nodes.map((node) => {
+    if ((node.type !== "trigger" && node.type !== "action") || !node.connectionId) return node;
+    const bound = byId.get(node.connectionId);
+    if (!bound || bound.environment === "test") return node;
+    const candidates = rows.filter((row) => row.provider === bound.provider && row.environment === "test");
+    const twin = candidates.find((row) => sameName(row.name, bound.name)) ?? candidates[0];
+    if (!twin) {
+      throw new TestRunRefusedError(
+        `"${node.label || node.id}" uses the live connection "${bound.name}"; add a test connection for ${bound.provider} to test this flow`,
+      );
+    }
+    return { ...node, connectionId: twin.id };
+  });
+  return { ...draft, nodes };
+}
+
+function sameName(a: string, b: string): boolean {
+  const bare = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/\b(live|test|sandbox)\b/g, "")
+      .trim();
+  return bare(a) === bare(b);
 }
 
 type Trigger = ReturnType<typeof getTrigger>;
