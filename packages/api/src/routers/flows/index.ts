@@ -6,6 +6,8 @@ import { duplicateFlowProcedure } from "./duplicate-flow";
 import { editDraftProcedure } from "./edit-draft";
 import { getFlowProcedure } from "./get-flow";
 import { listFlowsProcedure } from "./list-flows";
+import { loadOptionsProcedure } from "./load-options";
+import { nextFireTimesProcedure } from "./next-fire-times";
 import { publishFlowProcedure } from "./publish-flow";
 import { renameFlowProcedure } from "./rename-flow";
 import { rollbackFlowProcedure } from "./rollback-flow";
@@ -29,4 +31,6 @@ export const flowsRouter = createRouter({
   rollback: rollbackFlowProcedure,
   testRun: startTestRunProcedure,
   testRunResult: testRunResultProcedure,
+  options: loadOptionsProcedure,
+  nextFireTimes: nextFireTimesProcedure,
 });
