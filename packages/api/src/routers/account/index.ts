@@ -1,3 +1,6 @@
 import { createRouter } from "../../trpc";
+import { signOutEverywhereProcedure } from "./sign-out-everywhere";
 
-export const accountRouter = createRouter({});
+export const accountRouter = createRouter({
+  signOutEverywhere: signOutEverywhereProcedure,
+});
