@@ -246,7 +246,7 @@ describe("run lifecycle", () => {
     await settled(replayed.runId, "succeeded");
     expect(sink.effectsAt("/bulk").map((call) => JSON.parse(call.body).id)).toContain("b-1-corrected");
     const audit = await database.pool.query<{ reason: string; target_id: string }>(
-      "select reason, target_id from audit_log where action = 'run.replayed_with_edit'",
+      "select reason, target_id from audit_log where action = 'run.replay_payload_edited'",
     );
     expect(audit.rows).toEqual([{ reason: "wrong customer id", target_id: runIds[0] }]);
   });

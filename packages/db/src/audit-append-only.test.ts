@@ -35,6 +35,12 @@ describe("the audit trail is append-only in the database itself", () => {
     );
   });
 
+  it("refuses TRUNCATE", async () => {
+    await expect(database.pool.query("truncate audit_log")).rejects.toThrow(
+      "audit_log is append-only: TRUNCATE refused",
+    );
+  });
+
   it("lets a customer erasure redact before/after, and nothing else", async () => {
     const id = await appendRow();
     const client = await database.pool.connect();

@@ -12,6 +12,8 @@ export interface PublishFlowOptions {
   /** What to publish; the flow's draft when omitted (rollback passes an old version's graph). */
   graph?: unknown;
   auditAction?: "flow.published" | "flow.rolled_back";
+  /** Extra facts for the audit row's `after`, e.g. the version a rollback went back to. */
+  auditDetails?: Record<string, unknown>;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function publishFlow({
   actorUserId,
   graph,
   auditAction = "flow.published",
+  auditDetails = {},
 }: PublishFlowOptions) {
   return db.transaction(async (tx) => {
     // Row lock: two publishes of one flow get consecutive numbers, never the same one.
@@ -62,7 +65,7 @@ export async function publishFlow({
       targetType: "flow",
       targetId: flowId,
       before: { versionId: flow.currentVersionId, status: flow.status },
-      after: { versionId: version.id, number, message, status },
+      after: { ...auditDetails, versionId: version.id, number, message, status },
     });
     return version;
   });

@@ -23,5 +23,6 @@ export async function rollbackFlow({ db, flowId, toVersionNumber, actorUserId }:
     message: `Rollback to version ${toVersionNumber}`,
     actorUserId,
     auditAction: "flow.rolled_back",
+    auditDetails: { rolledBackTo: toVersionNumber },
   });
 }

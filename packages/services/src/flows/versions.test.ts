@@ -88,9 +88,15 @@ describe("flow versions", () => {
     expect(audit.rows.map((row) => row.action)).toEqual([
       "flow.created",
       "flow.published",
+      "flow.saved",
       "flow.published",
       "flow.rolled_back",
     ]);
+    const rollback = await database.pool.query<{ after: { rolledBackTo: number; number: number } }>(
+      "select after from audit_log where target_id = $1 and action = 'flow.rolled_back'",
+      [flow.id],
+    );
+    expect(rollback.rows[0]?.after).toMatchObject({ rolledBackTo: 1, number: 3 });
   });
 
   it("never lets a stale draft overwrite a newer one", async () => {
@@ -111,10 +117,59 @@ describe("flow versions", () => {
     });
     await expect(stale).rejects.toBeInstanceOf(StaleDraftError);
     await expect(stale).rejects.toThrow("revision 2, you had 1");
+    const saves = await database.pool.query("select 1 from audit_log where target_id = $1 and action = 'flow.saved'", [
+      flow.id,
+    ]);
+    expect(saves.rowCount).toBe(1);
     const { rows } = await database.pool.query<{ url: string }>(
       "select draft_graph->'nodes'->1->'props'->>'url' as url from flows where id = $1",
       [flow.id],
     );
     expect(rows).toEqual([{ url: "https://a.example/mine" }]);
+  });
+
+  it("audits each draft save with who saved it and which nodes changed, never prop values", async () => {
+    const editor = await database.pool.query<{ id: string }>(
+      "insert into users (email, password_hash) values ('editor@clinic.test', 'x') returning id",
+    );
+    const actorUserId = editor.rows[0]?.id ?? null;
+    const flow = await createFlow({
+      db: database.db,
+      workspaceId,
+      name: "Audited",
+      actorUserId: null,
+      graph: { schemaVersion: 2, nodes: [trigger], edges: [] },
+    });
+    await saveDraft({
+      db: database.db,
+      flowId: flow.id,
+      graph: graphWith("https://a.example/token-in-url"),
+      baseRevision: 1,
+      actorUserId,
+    });
+    const { rows } = await database.pool.query(
+      "select actor_user_id, workspace_id, before, after from audit_log where target_id = $1 and action = 'flow.saved'",
+      [flow.id],
+    );
+    expect(rows).toEqual([
+      {
+        actor_user_id: actorUserId,
+        workspace_id: workspaceId,
+        before: { revision: 1 },
+        after: {
+          revision: 2,
+          nodesAdded: ["call"],
+          nodesRemoved: [],
+          nodesChanged: [],
+          nodesMoved: [],
+          edgesAdded: 1,
+          edgesRemoved: 0,
+          edgesRewired: 0,
+          varsChanged: [],
+          settingsChanged: [],
+        },
+      },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain("token-in-url");
   });
 });

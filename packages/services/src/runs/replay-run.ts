@@ -40,6 +40,9 @@ export async function replayRun({ db, runId, fromNodeId, payload, reason, actorU
        where r.id = ${runId}`);
     const original = found.rows[0];
     if (!original) throw new NotFoundError(`Run ${runId} not found`);
+    const payloadEdited = payload !== undefined;
+    // The audit trail must say why data that reaches other tools was changed by hand.
+    if (payloadEdited && !reason?.trim()) throw new Error("Give a reason when replaying with an edited payload");
     const graph = ZFlowDocument.parse(original.graph);
     if (fromNodeId && !graph.nodes.some((node) => node.id === fromNodeId)) {
       throw new NotFoundError(`The flow version of run ${runId} has no step "${fromNodeId}"`);
@@ -72,11 +75,12 @@ export async function replayRun({ db, runId, fromNodeId, payload, reason, actorU
       db: tx,
       workspaceId: original.workspace_id,
       actorUserId,
-      action: payload === undefined ? "run.replayed" : "run.replayed_with_edit",
+      action: payloadEdited ? "run.replay_payload_edited" : "run.replayed",
       targetType: "run",
       targetId: runId,
-      after: { newRunId, fromNodeId: fromNodeId ?? null, payload: payload === undefined ? undefined : payload },
-      reason: reason ?? null,
+      before: payloadEdited ? { payload: await storedPayload(tx, original.trigger_event_id) } : null,
+      after: { newRunId, fromNodeId: fromNodeId ?? null, ...(payloadEdited ? { payload } : {}) },
+      reason: reason?.trim() || null,
     });
     return { runId: newRunId, replayOf: runId, fromNodeId: fromNodeId ?? null };
   });
@@ -95,4 +99,13 @@ async function insertReplayEvent(
   const id = inserted.rows[0]?.id;
   if (!id) throw new Error("Inserting the replay event returned no row");
   return id;
+}
+
+/** The payload the original run was triggered with: the "before" of an edited replay. */
+async function storedPayload(tx: Pick<Database, "execute">, triggerEventId: string | null): Promise<unknown> {
+  if (!triggerEventId) return null;
+  const found = await tx.execute<{ payload: unknown }>(
+    sql`select payload from trigger_events where id = ${triggerEventId}`,
+  );
+  return found.rows[0]?.payload ?? null;
 }
