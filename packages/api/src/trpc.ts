@@ -1,5 +1,5 @@
 import { can, type Permission } from "@handoff/auth";
-import { DraftEditRefusedError, PublishRefusedError, StaleDraftError } from "@handoff/services";
+import { ConnectionInputError, DraftEditRefusedError, PublishRefusedError, StaleDraftError } from "@handoff/services";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { ApiContext } from "./context";
@@ -15,7 +15,8 @@ const t = initTRPC
   .create({
     transformer: superjson,
     // Structured details the browser acts on: every publish problem (each clickable to its node),
-    // the operation the canvas must undo, the revision a stale save lost to.
+    // the operation the canvas must undo, the revision a stale save lost to, the form field an
+    // input error concerns.
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       return {
@@ -25,6 +26,7 @@ const t = initTRPC
           problems: cause instanceof PublishRefusedError ? [...cause.problems] : undefined,
           operationError: cause instanceof DraftEditRefusedError ? cause.problem : undefined,
           currentRevision: cause instanceof StaleDraftError ? cause.currentRevision : undefined,
+          field: cause instanceof ConnectionInputError ? cause.field : undefined,
         },
       };
     },

@@ -104,7 +104,7 @@ async function connectionFor(execution: ExecutionContext, node: ActionNode): Pro
   if (!execution.services) {
     throw new ConnectorError({ code: "validation", message: "connections are not available to this runner" });
   }
-  const connection = await execution.services.connection(execution.workspaceId, node.connectionId);
+  const connection = await execution.services.connection(execution.workspaceId, node.connectionId, execution.runId);
   for (const [key, value] of Object.entries(connection.credentials)) {
     if (CREDENTIAL_SECRET_KEY.test(key)) execution.knownSecrets.add(value);
   }

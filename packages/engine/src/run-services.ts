@@ -5,6 +5,6 @@ import type { ActionConnection, IdentityContext } from "@handoff/connector-sdk";
  * of secrets and HTTP: stored connections (opened, OAuth tokens fresh) and the identity map.
  */
 export interface RunServices {
-  connection(workspaceId: string, connectionId: string): Promise<ActionConnection>;
+  connection(workspaceId: string, connectionId: string, runId?: string): Promise<ActionConnection>;
   identity(workspaceId: string, runId: string): Promise<IdentityContext>;
 }

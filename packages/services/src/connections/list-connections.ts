@@ -10,6 +10,7 @@ export interface ConnectionSummary {
   baseUrl: string | null;
   status: string;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 /** A workspace's connections without their secrets, optionally for one provider/environment. */
@@ -30,6 +31,7 @@ export async function listConnections(options: {
       baseUrl: c.baseUrl,
       status: c.status,
       createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
     })
     .from(c)
     .where(

@@ -11,12 +11,15 @@ import {
 } from "@handoff/connector-sdk";
 import { getConnector } from "@handoff/connectors";
 import { and, type Database, eq, schema, sql } from "@handoff/db";
+import { assertRunMayUseConnection } from "./run-connection-policy";
 
 export interface ResolveConnectionOptions {
   db: Database;
   secretBox: SecretBox;
   workspaceId: string;
   connectionId: string;
+  /** The run asking, when a run asks: test vs live is enforced for it (see run-connection-policy.ts). */
+  runId?: string;
   now?: () => Date;
   fetch?: typeof fetch;
 }
@@ -37,6 +40,7 @@ export async function resolveConnection(options: ResolveConnectionOptions): Prom
   if (!row) {
     throw new ConnectorError({ code: "auth", message: `connection ${connectionId} does not exist in this workspace` });
   }
+  if (options.runId) await assertRunMayUseConnection({ db, workspaceId, runId: options.runId, connection: row });
   if (row.status === "reconnect_needed") {
     throw new ConnectorError({
       code: "reconnect_needed",

@@ -16,7 +16,9 @@ export function createRunServices(options: { db: Database; secretBox: SecretBox 
     return row?.defaultCountry ?? "US";
   };
   return {
-    connection: (workspaceId, connectionId) => resolveConnection({ db, secretBox, workspaceId, connectionId }),
+    // With a run id, a live connection is refused to test runs and to runs of paused flows.
+    connection: (workspaceId, connectionId, runId) =>
+      resolveConnection({ db, secretBox, workspaceId, connectionId, ...(runId ? { runId } : {}) }),
     identity: async (workspaceId, runId) =>
       createIdentityMap({ db, workspaceId, runId, defaultCountry: await countryOf(workspaceId) }),
   };

@@ -1,13 +1,19 @@
-import { EmptyState, PageHeader } from "@handoff/ui";
+import { can } from "@handoff/auth";
+import { PageHeader } from "@handoff/ui";
+import { requirePagePermission } from "~/server/auth";
+import { ConnectionsManager } from "./connections-manager";
 
-export default function ConnectionsPage() {
+export const dynamic = "force-dynamic";
+
+export default async function ConnectionsPage() {
+  const member = await requirePagePermission("connections.read");
   return (
     <>
-      <PageHeader title="Connections" description="Your CRM, calendar, invoicing and email accounts, test and live." />
-      <EmptyState
-        title="No connections yet"
-        description="Connect the tools your flows hand off between; credentials are encrypted at rest."
+      <PageHeader
+        title="Connections"
+        description="Your CRM, calendar, invoicing and email accounts, test and live. Secrets are encrypted and never shown again."
       />
+      <ConnectionsManager canManage={can(member.role, "connections.manage")} />
     </>
   );
 }
