@@ -34,6 +34,14 @@ describe("send-email props", () => {
     expect(parsed.html).toBeUndefined();
   });
 
+  it("reads the consent timestamp in UTC, and leaves it out when the flow gives none", () => {
+    expect(ZSendEmailProps.parse({ ...valid, consentAt: "2026-03-01T10:30:00+01:00" }).consentAt).toBe(
+      "2026-03-01T09:30:00.000Z",
+    );
+    expect(ZSendEmailProps.parse({ ...valid, consentAt: " " }).consentAt).toBeUndefined();
+    expect(ZSendEmailProps.parse(valid).consentAt).toBeUndefined();
+  });
+
   it("flattens a subject a template made multi-line", () => {
     expect(ZSendEmailProps.parse({ ...valid, subject: "Booking:\r\n  Jane Roe\nTue 14:00" }).subject).toBe(
       "Booking: Jane Roe Tue 14:00",
@@ -55,6 +63,10 @@ describe("send-email props", () => {
       "headers.X-Tag",
       "line breaks",
     ],
+    ["a consent date without a time", { consentAt: "2026-03-01" }, "consentAt", "Consent given at (consentAt) must be"],
+    ["a consent time without a zone", { consentAt: "2026-03-01T09:30:00" }, "consentAt", "with a time zone"],
+    ["an impossible consent date", { consentAt: "2026-02-30T09:30:00Z" }, "consentAt", "ISO 8601 date-time"],
+    ["a consent that is not a date", { consentAt: "yes" }, "consentAt", "ISO 8601 date-time"],
   ])("refuses %s", (_label, override, path, message) => {
     const found = issues({ ...valid, ...override });
     expect(found).toEqual([{ path, message: expect.stringContaining(message) }]);
@@ -64,7 +76,12 @@ describe("send-email props", () => {
     const form = toJsonSchemaForm(ZSendEmailProps);
     expect(form.required).toEqual(expect.arrayContaining(["from", "to", "subject"]));
     expect(Object.keys(form.properties ?? {})).toEqual(
-      expect.arrayContaining(["cc", "bcc", "replyTo", "text", "html", "headers"]),
+      expect.arrayContaining(["cc", "bcc", "replyTo", "text", "html", "headers", "consentAt"]),
     );
+    expect(form.properties?.consentAt).toMatchObject({
+      title: "Consent given at",
+      description: expect.stringContaining("recorded with the send"),
+    });
+    expect(form.required).not.toContain("consentAt");
   });
 });

@@ -30,6 +30,25 @@ const ZSubject = z
   .transform((subject) => subject.replace(/\s*[\r\n]+\s*/g, " ").trim())
   .pipe(z.string().min(1, "Enter a subject"));
 
+/**
+ * When the customer agreed to receive messages, recorded with the send as evidence of consent.
+ * An offset is required: a local time would be read in whatever zone the worker runs in. Stored
+ * in UTC so every send's consent compares the same way in an export.
+ */
+const ZConsentAt = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()))
+  .pipe(
+    z.iso
+      .datetime({
+        offset: true,
+        error: "Consent given at (consentAt) must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z",
+      })
+      .transform((value) => new Date(value).toISOString())
+      .optional(),
+  );
+
 /** A template that resolved to nothing counts as no body, so "at least one body" stays meaningful. */
 const ZBody = z
   .string()
@@ -60,6 +79,10 @@ export const ZSendEmailProps = z
       })
       .default({})
       .describe("Extra headers, e.g. X-Campaign"),
+    consentAt: ZConsentAt.meta({
+      title: "Consent given at",
+      description: "When the customer agreed to receive this message; recorded with the send",
+    }),
   })
   .superRefine((props, ctx) => {
     if (props.text === undefined && props.html === undefined) {

@@ -139,6 +139,30 @@ describe("send-email action (mail sandbox over SMTP)", () => {
     expect(await mailbox()).toMatchObject([{ subject: "Reminder", text: "See you tomorrow.", html: null, cc: [] }]);
   });
 
+  it("records the consent the send relied on in the step output, in UTC", async () => {
+    const props = { from: "billing@acme.test", to: "jane@customer.test", subject: "Reminder", text: "Hi" };
+    const withConsent = await runAction(sendEmailAction, {
+      props: { ...props, consentAt: "2026-02-14T18:05:00+01:00" },
+      connection: connection(),
+    });
+    expect(withConsent.output).toMatchObject({
+      accepted: ["jane@customer.test"],
+      consentAt: "2026-02-14T17:05:00.000Z",
+    });
+    const without = await runAction(sendEmailAction, { props, connection: connection() });
+    expect(without.output).not.toHaveProperty("consentAt");
+    expect(await mailbox()).toHaveLength(2);
+  });
+
+  it("sends nothing when the consent timestamp is malformed, naming the field", async () => {
+    const outcome = await runAction(sendEmailAction, {
+      props: { ...confirmation, consentAt: "last Tuesday" },
+      connection: connection(),
+    }).catch((error: unknown) => error);
+    expect(String(outcome)).toContain("Consent given at (consentAt) must be an ISO 8601 date-time");
+    expect(await mailbox()).toEqual([]);
+  });
+
   it("gives every attempt of a step the same Message-ID, so a resend is recognisable", async () => {
     const props = { from: "billing@acme.test", to: "jane@customer.test", subject: "Invoice INV-0042", text: "Hi" };
     const first = await runAction(sendEmailAction, { props, connection: connection(), idempotencyKey: "run_7:n1" });

@@ -15,6 +15,9 @@ export function messageIdFor(idempotencyKey: string): string {
   return `<${createHash("sha256").update(idempotencyKey, "utf8").digest("hex")}@handoff.local>`;
 }
 
+/** What the step records: the server's answer, plus the consent the send relied on when the flow gave one. */
+export type SentEmail = SentMail & { consentAt?: string };
+
 export const sendEmailAction = defineAction({
   key: "send-email",
   name: "Send email",
@@ -26,8 +29,9 @@ export const sendEmailAction = defineAction({
     accepted: ["jane.roe@example.com"],
     rejected: [],
     response: "250 2.0.0 OK: queued as 4XyZ1a2b3c",
-  } satisfies SentMail,
-  async run(ctx): Promise<SentMail> {
+    consentAt: "2026-03-01T09:30:00.000Z",
+  } satisfies SentEmail,
+  async run(ctx): Promise<SentEmail> {
     const { props } = ctx;
     const client = createSmtpClient(ctx.connection);
     // Checked once, before connecting: a send given up half-way could still be delivered, and
@@ -58,6 +62,7 @@ export const sendEmailAction = defineAction({
     // retry would send it twice to those who got it.
     if (sent.rejected.length > 0) ctx.log("Some recipients were refused", { refused: sent.rejected.length });
     ctx.log("Email accepted", { server: client.server, accepted: sent.accepted.length, response: sent.response });
-    return sent;
+    // Kept in the step output so a customer data export can show which consent each message relied on.
+    return props.consentAt === undefined ? sent : { ...sent, consentAt: props.consentAt };
   },
 });
