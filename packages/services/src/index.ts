@@ -1,5 +1,37 @@
+export {
+  AUDIT_CSV_HEADER,
+  AUDIT_CSV_MAX_ROWS,
+  auditCsvFilename,
+  neutralizeFormula,
+  type StreamAuditCsvOptions,
+  streamAuditCsv,
+} from "./audit/audit-csv";
+export { type AuditCursor, InvalidAuditCursorError } from "./audit/audit-cursor";
+export {
+  type AuditActor,
+  type AuditFilterOptions,
+  listAuditActors,
+  listAuditFilterOptions,
+} from "./audit/audit-filter-options";
+export { type AuditFilters, ZAuditFilters } from "./audit/audit-filters";
+export { AUDIT_PAGE_MAX, type AuditEntry, type AuditPage, type ListAuditOptions, listAudit } from "./audit/list-audit";
 export { type RecordAuditOptions, recordAudit } from "./audit/record-audit";
 export * from "./connections";
+export {
+  type CustomerErasure,
+  ERASURE_REASON_MAX_LENGTH,
+  type EraseCustomerOptions,
+  eraseCustomer,
+} from "./customers/erase-customer";
+export { AmbiguousCustomerError, CustomerQueryError, ErasureRefusedError } from "./customers/errors";
+export {
+  CUSTOMER_EXPORT_RUN_LIMIT,
+  type CustomerExport,
+  type ExportCustomerOptions,
+  exportCustomer,
+} from "./customers/export-customer";
+export { type CustomerSubject, findCustomer } from "./customers/find-customer";
+export { type CustomerSummary, type SummarizeCustomerOptions, summarizeCustomer } from "./customers/summarize-customer";
 export { type FireDerivedEventsOptions, fireDerivedEvents } from "./derived/fire-derived-events";
 export { createFlow, starterGraph } from "./flows/create-flow";
 export { deleteFlow } from "./flows/delete-flow";
@@ -20,6 +52,7 @@ export {
   type TestEventSource,
   TestRunRefusedError,
 } from "./flows/start-test-run";
+export { type GraphChangeSummary, summarizeGraphChange } from "./flows/summarize-graph-change";
 export { getHealth, type Health, WORKER_STALE_AFTER_MS } from "./health/get-health";
 export { createIdentityMap, type IdentityMapOptions } from "./identity/identity-map";
 export {
@@ -27,6 +60,7 @@ export {
   ingestAppWebhookEvent,
 } from "./ingest/ingest-app-webhook-event";
 export { DEFAULT_MAX_HOOK_BODY_BYTES, type IngestOutcome, ingestWebhookEvent } from "./ingest/ingest-webhook-event";
+export * from "./members";
 export { getRun } from "./runs/get-run";
 export { listRuns } from "./runs/list-runs";
 export { replayRun } from "./runs/replay-run";

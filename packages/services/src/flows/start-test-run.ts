@@ -42,7 +42,7 @@ export async function startTestRun({ db, workspaceId, flowId, source, actorUserI
   if (!parsed.ok) throw new TestRunRefusedError(`The draft is not a valid flow: ${parsed.issues[0]?.message ?? ""}`);
   const draft = await withTestConnections(db, workspaceId, parsed.document);
   const triggerNode = findTrigger(draft);
-  if (!triggerNode || triggerNode.type !== "trigger") throw new TestRunRefusedError("Add a trigger before testing");
+  if (triggerNode?.type !== "trigger") throw new TestRunRefusedError("Add a trigger before testing");
   const trigger = getTrigger(triggerNode.connector, triggerNode.operation);
   const payload = await eventPayload(db, workspaceId, flowId, source, trigger);
   const summary = describe(trigger, payload);
