@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "@handoff/auth";
+import { ROLE_LABELS } from "@handoff/auth/roles";
 import { AppShell } from "@handoff/ui";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";

@@ -1,6 +1,6 @@
 "use client";
 
-import { can, type Permission, type Role } from "@handoff/auth";
+import { can, type Permission, type Role } from "@handoff/auth/roles";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 

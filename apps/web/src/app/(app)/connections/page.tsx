@@ -1,4 +1,4 @@
-import { can } from "@handoff/auth";
+import { can } from "@handoff/auth/roles";
 import { PageHeader } from "@handoff/ui";
 import { requirePagePermission } from "~/server/auth";
 import { ConnectionsManager } from "./connections-manager";

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "@handoff/auth";
+import { ROLE_LABELS } from "@handoff/auth/roles";
 import { EmptyState, PageHeader } from "@handoff/ui";
 import Link from "next/link";
 import { redirect } from "next/navigation";

@@ -1,4 +1,4 @@
-import { can, type Permission, ROLE_LABELS } from "@handoff/auth";
+import { can, type Permission, ROLE_LABELS } from "@handoff/auth/roles";
 import { PageHeader } from "@handoff/ui";
 import Link from "next/link";
 import { requirePagePermission } from "~/server/auth";

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "@handoff/auth";
+import { ROLE_LABELS } from "@handoff/auth/roles";
 import { getInvitation, type InvitationState, type InvitationView } from "@handoff/services";
 import type { Metadata } from "next";
 import Link from "next/link";

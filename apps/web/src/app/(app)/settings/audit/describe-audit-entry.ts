@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ZRole } from "@handoff/auth";
+import { ROLE_LABELS, ZRole } from "@handoff/auth/roles";
 
 /** The parts of an audit row a sentence is made from. */
 export interface DescribableAuditEntry {

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Role } from "@handoff/auth";
+import type { Role } from "@handoff/auth/roles";
 import { Button } from "@handoff/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES } from "@handoff/auth";
+import { ROLE_LABELS, ROLES } from "@handoff/auth/roles";
 import { PageHeader } from "@handoff/ui";
 import Link from "next/link";
 import { requirePagePermission } from "~/server/auth";

@@ -1,4 +1,4 @@
-import type { Role } from "@handoff/auth";
+import type { Role } from "@handoff/auth/roles";
 
 /**
  * The roles and their labels, built on the server page and handed to the client components, so

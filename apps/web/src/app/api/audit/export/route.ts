@@ -1,4 +1,4 @@
-import { can } from "@handoff/auth";
+import { can } from "@handoff/auth/roles";
 import { auditCsvFilename, streamAuditCsv } from "@handoff/services";
 import { getSessionMember } from "~/server/auth";
 import { getDb } from "~/server/db";
