@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { CLIENT_ADDRESS_HEADER } from "@handoff/auth/next-auth";
+import { checkSecretKey } from "@handoff/services";
 import next from "next";
 import { readWebEnv } from "./src/env";
 import { clientAddressOf } from "./src/server/client-address";
@@ -13,6 +14,9 @@ import { getSecretBox } from "./src/server/secret-box";
  * stop cleanly on SIGTERM and exit when the `handoff start` supervisor goes away.
  */
 const env = readWebEnv();
+// A web server run on its own (not under `handoff start`) checks the key too: a wrong one is a
+// clear start-up error, not a connection page that cannot open anything.
+await checkSecretKey(getDb(), getSecretBox());
 const app = next({ dev: false, dir: fileURLToPath(new URL(".", import.meta.url)), hostname: env.HOST, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();

@@ -62,12 +62,36 @@ describe("erasing one customer against a real database", () => {
       "select id, status, flow_id, flow_version_id, created_at, finished_at from flow_runs order by id",
     );
 
+    // An edited replay put her email in the audit trail; Bob's stays as it is.
+    const audit = (email: string) =>
+      database.pool.query<{ id: number }>(
+        `insert into audit_log (workspace_id, action, target_type, target_id, before, after, reason)
+         values ($1, 'run.replay_payload_edited', 'run', 'r1', $2, $3, 'typo in the email') returning id`,
+        [
+          fixtures.workspaceId,
+          JSON.stringify({ payload: { email: email.toUpperCase() } }),
+          JSON.stringify({ payload: { email } }),
+        ],
+      );
+    const janeAudit = (await audit(JANE.email)).rows[0]?.id;
+    const bobAudit = (await audit("bob@example.test")).rows[0]?.id;
+
     // Found by phone, confirmed with her email typed differently: both are normalised.
     const erased = await erase({ query: JANE.nationalPhone, confirmation: " JANE.ROE@example.test" });
     expect(erased).toEqual({
       customerId: fixtures.janeId,
-      counts: { runs: 4, steps: 5, triggerEvents: 3, identityReviews: 3, links: 2, customers: 1 },
+      counts: { runs: 4, steps: 5, triggerEvents: 3, identityReviews: 3, links: 2, customers: 1, auditRows: 1 },
     });
+    const audited = await database.pool.query<{ id: number; action: string; before: unknown; after: unknown }>(
+      "select id, action, before, after from audit_log where id = any($1) order by id",
+      [[janeAudit, bobAudit]],
+    );
+    expect(audited.rows[0]).toMatchObject({
+      action: "run.replay_payload_edited",
+      before: { redacted: true },
+      after: { redacted: true },
+    });
+    expect(audited.rows[1]?.after).toEqual({ payload: { email: "bob@example.test" } });
 
     const after = await rowsText(fixtures.janeRunIds);
     expect(tracesIn(after.runs)).toEqual([]);
@@ -132,7 +156,9 @@ describe("erasing one customer against a real database", () => {
       {
         target_id: fixtures.janeId,
         before: { customerId: fixtures.janeId, counts: { runs: 4, identityReviews: 3, links: 2 } },
-        after: { erased: { runs: 4, steps: 5, triggerEvents: 3, identityReviews: 3, links: 2, customers: 1 } },
+        after: {
+          erased: { runs: 4, steps: 5, triggerEvents: 3, identityReviews: 3, links: 2, customers: 1, auditRows: 1 },
+        },
         reason: "Customer request by phone, 1 March 2026",
       },
     ]);
@@ -155,7 +181,7 @@ describe("erasing one customer against a real database", () => {
     const erased = await erase({ query: WALK_IN.email, confirmation: WALK_IN.email });
     expect(erased).toEqual({
       customerId: null,
-      counts: { runs: 1, steps: 0, triggerEvents: 1, identityReviews: 0, links: 0, customers: 0 },
+      counts: { runs: 1, steps: 0, triggerEvents: 1, identityReviews: 0, links: 0, customers: 0, auditRows: 0 },
     });
     const after = await rowsText([fixtures.walkInRunId]);
     expect(after.runs + after.events).not.toContain(WALK_IN.email);

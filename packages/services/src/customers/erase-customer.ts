@@ -6,6 +6,7 @@ import { countRunsMentioning } from "./customer-runs";
 import { confirmsErasure, erasureConfirmationFor } from "./erasure-confirmation";
 import { ErasureRefusedError } from "./errors";
 import { type CustomerExecutor, type CustomerSubject, findCustomer } from "./find-customer";
+import { redactAuditMentions } from "./redact-audit-mentions";
 import { redactCustomerRuns } from "./redact-customer-runs";
 
 export const ERASURE_REASON_MAX_LENGTH = 500;
@@ -66,7 +67,8 @@ export async function eraseCustomer({
     const identityReviews = await deleteReviewsAbout(tx, subject);
     const redacted = await redactCustomerRuns(tx, subject, new Date());
     const { links, customers } = await deleteCustomerRow(tx, subject);
-    const counts = { ...redacted, identityReviews, links, customers };
+    const auditRows = await redactAuditMentions(tx, subject, new Date());
+    const counts = { ...redacted, identityReviews, links, customers, auditRows };
     await recordAudit({
       db: tx,
       workspaceId,
