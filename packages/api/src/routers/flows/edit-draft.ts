@@ -1,8 +1,10 @@
-import { ZFlowDocument, ZFlowOperation } from "@handoff/flow-core";
+import { needsConnection, propsSchemaFor } from "@handoff/connectors";
+import { validateFlow, ZFlowDocument, ZFlowOperation } from "@handoff/flow-core";
 import { editDraft } from "@handoff/services";
 import { z } from "zod";
 import { procedureWith } from "../../trpc";
 import { flowCall } from "./flow-errors";
+import { ZFlowProblem } from "./publish-flow";
 
 /**
  * Autosave: the canvas's operations since `baseRevision`, applied on the server with the same
@@ -16,9 +18,9 @@ export const editDraftProcedure = procedureWith("flows.edit")
       operations: z.array(ZFlowOperation).min(1).max(500),
     }),
   )
-  .output(z.object({ revision: z.number(), draft: ZFlowDocument }))
-  .mutation(({ ctx, input }) =>
-    flowCall(() =>
+  .output(z.object({ revision: z.number(), draft: ZFlowDocument, problems: z.array(ZFlowProblem) }))
+  .mutation(async ({ ctx, input }) => {
+    const saved = await flowCall(() =>
       editDraft({
         db: ctx.db,
         workspaceId: ctx.member.workspaceId,
@@ -27,5 +29,7 @@ export const editDraftProcedure = procedureWith("flows.edit")
         operations: input.operations,
         actorUserId: ctx.member.userId,
       }),
-    ),
-  );
+    );
+    // The connector schemas live on the server: every save answers with the draft's problems.
+    return { ...saved, problems: validateFlow(saved.draft, { connectors: propsSchemaFor, needsConnection }) };
+  });

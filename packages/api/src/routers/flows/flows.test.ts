@@ -57,6 +57,11 @@ describe("flows router over a real database", () => {
       currentVersion: null,
     });
     expect(loaded.hookUrl).toMatch(/^http:\/\/127\.0\.0\.1:3000\/api\/hooks\/[\w-]+$/);
+    expect(loaded.hasHookSecret).toBe(false);
+    const { secret } = await api.flows.setHookSecret({ flowId, action: "generate" });
+    expect(secret).toMatch(/^whsec_/);
+    expect((await api.flows.get({ flowId })).hasHookSecret).toBe(true);
+    expect(JSON.stringify(await api.flows.get({ flowId }))).not.toContain(secret ?? "none");
 
     const edited = await api.flows.editDraft({ flowId, baseRevision: 1, operations: addRequest });
     expect(edited.revision).toBe(2);

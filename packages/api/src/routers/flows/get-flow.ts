@@ -18,6 +18,8 @@ export const getFlowProcedure = procedureWith("flows.read")
       draftRevision: z.number(),
       currentVersion: z.object({ number: z.number(), createdAt: z.date() }).nullable(),
       hookUrl: z.string(),
+      /** Whether deliveries must be signed; the secret itself is shown only when generated. */
+      hasHookSecret: z.boolean(),
       problems: z.array(ZFlowProblem),
     }),
   )
@@ -36,6 +38,7 @@ export const getFlowProcedure = procedureWith("flows.read")
         ? { number: flow.currentVersion.number, createdAt: flow.currentVersion.createdAt }
         : null,
       hookUrl: `${ctx.publicUrl.replace(/\/+$/, "")}/api/hooks/${flow.hookId}`,
+      hasHookSecret: flow.hookSecretSealed !== null,
       problems: validateFlow(draft, { connectors: propsSchemaFor, needsConnection }),
     };
   });

@@ -5,6 +5,7 @@ import { deleteFlowProcedure } from "./delete-flow";
 import { duplicateFlowProcedure } from "./duplicate-flow";
 import { editDraftProcedure } from "./edit-draft";
 import { getFlowProcedure } from "./get-flow";
+import { setHookSecretProcedure } from "./hook-secret";
 import { listFlowsProcedure } from "./list-flows";
 import { loadOptionsProcedure } from "./load-options";
 import { nextFireTimesProcedure } from "./next-fire-times";
@@ -33,4 +34,5 @@ export const flowsRouter = createRouter({
   testRunResult: testRunResultProcedure,
   options: loadOptionsProcedure,
   nextFireTimes: nextFireTimesProcedure,
+  setHookSecret: setHookSecretProcedure,
 });

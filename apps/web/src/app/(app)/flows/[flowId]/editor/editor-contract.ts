@@ -1,0 +1,69 @@
+import type { FlowDocument, FlowNode, FlowOperation, FlowProblem } from "@handoff/flow-core";
+
+/**
+ * The contract between the editor's parts: the canvas, the step panel, the test panel and the
+ * publish bar all read and change the flow through this, and only through this. Every change is a
+ * list of flow-core operations, applied with `applyOperations` in the browser at once and sent to
+ * the server (`flows.editDraft`) by the autosave, which applies the same operations.
+ */
+export interface FlowEditorState {
+  flowId: string;
+  /** Whether this person may change the flow (role `flows.edit`); false shows it read-only. */
+  canEdit: boolean;
+  name: string;
+  status: "active" | "paused" | "draft";
+  /** The published version's number, or null before the first publish. */
+  currentVersion: number | null;
+  /** The core webhook trigger's stable URL. */
+  hookUrl: string;
+  draft: FlowDocument;
+  /** The server revision `draft` builds on (operations not yet saved are in `unsaved`). */
+  revision: number;
+  unsaved: readonly FlowOperation[];
+  save: { state: "saved" | "saving" | "error" | "conflict"; message?: string };
+  /** Problems of the current draft (validated in the browser with the catalog's schemas). */
+  problems: readonly FlowProblem[];
+  selectedNodeId: string | null;
+  /** The latest editor test run, keyed by node id; null before any test. */
+  testRun: TestRunView | null;
+}
+
+export interface TestRunView {
+  runId: string;
+  status: string;
+  finished: boolean;
+  steps: Record<string, TestStepView>;
+}
+
+export interface TestStepView {
+  status: string;
+  input: unknown;
+  output: unknown;
+  error: unknown;
+  durationMs: number | null;
+}
+
+export interface FlowEditorActions {
+  /**
+   * Applies operations (optimistically, then autosaved). Returns the refusal message when
+   * `applyOperation` refuses one, so the caller can show it next to the field or node.
+   */
+  apply(operations: readonly FlowOperation[]): { ok: true } | { ok: false; message: string };
+  undo(): void;
+  redo(): void;
+  canUndo: boolean;
+  canRedo: boolean;
+  select(nodeId: string | null): void;
+  /** Drops unsaved work and loads the server's draft (after a conflict). */
+  reload(): Promise<void>;
+  /** Saves now (before publishing or testing) and resolves with the saved revision. */
+  flush(): Promise<number>;
+  setTestRun(run: TestRunView | null): void;
+}
+
+export type FlowEditor = FlowEditorState & FlowEditorActions;
+
+/** The node with this id in the draft, if any. */
+export function nodeById(draft: FlowDocument, nodeId: string | null): FlowNode | undefined {
+  return nodeId ? draft.nodes.find((node) => node.id === nodeId) : undefined;
+}
