@@ -4,6 +4,7 @@ import { connectionsRouter } from "./routers/connections";
 import { customersRouter } from "./routers/customers";
 import { flowsRouter } from "./routers/flows";
 import { membersRouter } from "./routers/members";
+import { runsRouter } from "./routers/runs";
 import { workspaceRouter } from "./routers/workspace";
 import { createRouter } from "./trpc";
 
@@ -14,6 +15,7 @@ export const appRouter = createRouter({
   customers: customersRouter,
   flows: flowsRouter,
   members: membersRouter,
+  runs: runsRouter,
   workspace: workspaceRouter,
 });
 

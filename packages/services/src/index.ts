@@ -61,8 +61,9 @@ export {
 } from "./ingest/ingest-app-webhook-event";
 export { DEFAULT_MAX_HOOK_BODY_BYTES, type IngestOutcome, ingestWebhookEvent } from "./ingest/ingest-webhook-event";
 export * from "./members";
+export { cancelRun, RunNotCancelableError } from "./runs/cancel-run";
 export { getRun } from "./runs/get-run";
-export { listRuns } from "./runs/list-runs";
+export { type ListRunsOptions, listRuns } from "./runs/list-runs";
 export { replayRun } from "./runs/replay-run";
 export { retryRun } from "./runs/retry-run";
 export { retryRuns } from "./runs/retry-runs";

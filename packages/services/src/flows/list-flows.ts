@@ -21,7 +21,7 @@ export async function listFlows({ db, workspaceId }: { db: Database; workspaceId
       ownerName: schema.users.name,
       lastRun: sql<{ id: string; status: string; createdAt: string } | null>`(
         select json_build_object('id', r.id, 'status', r.status, 'createdAt', r.created_at)
-        from flow_runs r where r.flow_id = ${schema.flows.id}
+        from flow_runs r where r.flow_id = ${schema.flows.id} and not r.is_test
         order by r.created_at desc, r.id desc limit 1)`,
       updatedAt: schema.flows.updatedAt,
     })

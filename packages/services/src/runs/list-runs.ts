@@ -1,4 +1,5 @@
 import { type Database, sql } from "@handoff/db";
+import { toTextArray } from "../ingest/enqueue-run";
 
 export interface ListRunsOptions {
   db: Database;
@@ -7,6 +8,15 @@ export interface ListRunsOptions {
   status?: string;
   /** A normalised business key: customer email or phone, invoice number, booking uid, deal id. */
   businessKey?: string;
+  /** Any of these keys (the spellings one search term may be stored as). */
+  businessKeys?: readonly string[];
+  /** Created at or after / strictly before. */
+  from?: Date;
+  to?: Date;
+  /** Only runs of this published version number (with `flowId`). */
+  version?: number;
+  /** true: editor test runs only; false: live runs only; unset: both. */
+  isTest?: boolean;
   /** Keyset cursor: runs strictly older than this one (the last row of the previous page). */
   before?: { createdAt: string; id: string };
   limit?: number;
@@ -21,8 +31,12 @@ export async function listRuns(options: ListRunsOptions) {
     version: number | null;
     status: string;
     trigger_summary: string;
+    business_keys: string[];
+    is_test: boolean;
     created_at: string;
+    started_at: string | null;
     finished_at: string | null;
+    source_event_at: string | null;
     replay_of_run_id: string | null;
   }>(listRunsQuery(options));
   return result.rows.map((row) => ({
@@ -32,8 +46,14 @@ export async function listRuns(options: ListRunsOptions) {
     version: row.version,
     status: row.status,
     summary: row.trigger_summary,
+    businessKeys: row.business_keys,
+    isTest: row.is_test,
     createdAt: new Date(row.created_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    durationMs: row.started_at && row.finished_at ? Date.parse(row.finished_at) - Date.parse(row.started_at) : null,
+    /** From the moment the event happened at the source to the run's end. */
+    syncLagMs:
+      row.source_event_at && row.finished_at ? Date.parse(row.finished_at) - Date.parse(row.source_event_at) : null,
     replayOf: row.replay_of_run_id,
   }));
 }
@@ -49,19 +69,31 @@ export function listRunsQuery({
   flowId,
   status,
   businessKey,
+  businessKeys,
+  from,
+  to,
+  version,
+  isTest,
   before,
   limit = 50,
 }: Omit<ListRunsOptions, "db">) {
+  const wanted = businessKeys ?? (businessKey ? [businessKey] : null);
+  const keys = wanted && wanted.length > 0 ? toTextArray([...wanted]) : null;
   return sql`
     select r.id, r.flow_id, f.name as flow_name, v.number as version, r.status, r.trigger_summary,
-           r.created_at, r.finished_at, r.replay_of_run_id
+           r.business_keys, r.is_test, r.created_at, r.started_at, r.finished_at, r.source_event_at,
+           r.replay_of_run_id
       from flow_runs r
       join flows f on f.id = r.flow_id
       left join flow_versions v on v.id = r.flow_version_id
      where r.workspace_id = ${workspaceId}
        and (${flowId ?? null}::uuid is null or r.flow_id = ${flowId ?? null}::uuid)
        and (${status ?? null}::text is null or r.status = ${status ?? null}::run_status)
-       and (${businessKey ?? null}::text is null or r.business_keys @> array[${businessKey ?? null}::text])
+       and (${keys}::text[] is null or r.business_keys && ${keys}::text[])
+       and (${from?.toISOString() ?? null}::timestamptz is null or r.created_at >= ${from?.toISOString() ?? null}::timestamptz)
+       and (${to?.toISOString() ?? null}::timestamptz is null or r.created_at < ${to?.toISOString() ?? null}::timestamptz)
+       and (${version ?? null}::int is null or v.number = ${version ?? null}::int)
+       and (${isTest ?? null}::boolean is null or r.is_test = ${isTest ?? null}::boolean)
        and (${before?.createdAt ?? null}::timestamptz is null
             or (r.created_at, r.id) < (${before?.createdAt ?? null}::timestamptz, ${before?.id ?? null}::uuid))
      order by r.created_at desc, r.id desc
