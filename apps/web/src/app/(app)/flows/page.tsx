@@ -1,13 +1,10 @@
-import { EmptyState, PageHeader } from "@handoff/ui";
+import { can } from "@handoff/auth/roles";
+import { requirePagePermission } from "~/server/auth";
+import { FlowsOverview } from "./flows-list/flows-overview";
 
-export default function FlowsPage() {
-  return (
-    <>
-      <PageHeader title="Flows" description="Trigger → condition → action handoffs between your tools." />
-      <EmptyState
-        title="No flows yet"
-        description="Flows you build or install from a template appear here, with their status and last run."
-      />
-    </>
-  );
+export const dynamic = "force-dynamic";
+
+export default async function FlowsPage() {
+  const member = await requirePagePermission("flows.read");
+  return <FlowsOverview canEdit={can(member.role, "flows.edit")} canPause={can(member.role, "flows.pause")} />;
 }
