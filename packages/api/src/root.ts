@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { attentionRouter } from "./routers/attention";
 import { auditRouter } from "./routers/audit";
 import { connectionsRouter } from "./routers/connections";
 import { customersRouter } from "./routers/customers";
@@ -10,6 +11,7 @@ import { createRouter } from "./trpc";
 
 export const appRouter = createRouter({
   account: accountRouter,
+  attention: attentionRouter,
   audit: auditRouter,
   connections: connectionsRouter,
   customers: customersRouter,

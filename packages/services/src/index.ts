@@ -15,6 +15,7 @@ export {
 } from "./audit/audit-filter-options";
 export { type AuditFilters, ZAuditFilters } from "./audit/audit-filters";
 export { AUDIT_PAGE_MAX, type AuditEntry, type AuditPage, type ListAuditOptions, listAudit } from "./audit/list-audit";
+export * from "./attention";
 export { type RecordAuditOptions, recordAudit } from "./audit/record-audit";
 export * from "./connections";
 export {

@@ -1,3 +1,4 @@
+export * from "./attention";
 export * from "./audit";
 export * from "./connections";
 export * from "./enums";
