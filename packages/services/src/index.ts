@@ -1,3 +1,4 @@
+export * from "./attention";
 export {
   AUDIT_CSV_HEADER,
   AUDIT_CSV_MAX_ROWS,
@@ -15,7 +16,6 @@ export {
 } from "./audit/audit-filter-options";
 export { type AuditFilters, ZAuditFilters } from "./audit/audit-filters";
 export { AUDIT_PAGE_MAX, type AuditEntry, type AuditPage, type ListAuditOptions, listAudit } from "./audit/list-audit";
-export * from "./attention";
 export { type RecordAuditOptions, recordAudit } from "./audit/record-audit";
 export * from "./connections";
 export {
