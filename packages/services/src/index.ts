@@ -70,6 +70,14 @@ export { retryRun } from "./runs/retry-run";
 export { retryRuns } from "./runs/retry-runs";
 export { addRunJob, RUN_JOB_MAX_ATTEMPTS, runJobKey } from "./runs/run-job";
 export { createRunServices } from "./runs/run-services";
+export {
+  RUNS_CSV_HEADER,
+  RUNS_CSV_MAX_ROWS,
+  type RunsCsvFilters,
+  runsCsvFilename,
+  type StreamRunsCsvOptions,
+  streamRunsCsv,
+} from "./runs/runs-csv";
 export { fireDueSchedules } from "./schedules/fire-due-schedules";
 export { checkSecretKey } from "./secrets/check-secret-key";
 export { type RotateSecretKeyOptions, rotateSecretKey } from "./secrets/rotate-secret-key";

@@ -64,6 +64,22 @@ describe("run history queries", () => {
     expect(Date.parse(second[0]?.createdAt ?? "")).toBe(Date.parse(last.createdAt) - 1000);
   });
 
+  it("does not skip runs created within the same millisecond across a page boundary", async () => {
+    const tight = (await createWorkspace({ db: database.db, name: "Same instant" })).id;
+    const tightFlow = (await createFlow({ db: database.db, workspaceId: tight, name: "Burst", actorUserId: null })).id;
+    await database.pool.query(
+      `insert into flow_runs (workspace_id, flow_id, status, created_at)
+       select $1, $2, 'succeeded', t from unnest($3::timestamptz[]) t`,
+      [tight, tightFlow, ["2026-03-01T09:00:00.123100Z", "2026-03-01T09:00:00.123456Z", "2026-03-01T09:00:00.124Z"]],
+    );
+    const first = await listRuns({ db: database.db, workspaceId: tight, limit: 2 });
+    const last = first.at(-1);
+    if (!last) throw new Error("empty page");
+    expect(last.createdAt).toBe("2026-03-01T09:00:00.123456Z");
+    const second = await listRuns({ db: database.db, workspaceId: tight, limit: 2, before: last });
+    expect(second.map((run) => run.createdAt)).toEqual(["2026-03-01T09:00:00.123100Z"]);
+  });
+
   it("finds a customer's runs by their email", async () => {
     const runs = await listRuns({ db: database.db, workspaceId, businessKey: "customer42@example.test", limit: 500 });
     expect(runs).toHaveLength(RUNS / 5000);

@@ -34,6 +34,7 @@ export async function listRuns(options: ListRunsOptions) {
     business_keys: string[];
     is_test: boolean;
     created_at: string;
+    created_at_exact: string;
     started_at: string | null;
     finished_at: string | null;
     source_event_at: string | null;
@@ -48,7 +49,9 @@ export async function listRuns(options: ListRunsOptions) {
     summary: row.trigger_summary,
     businessKeys: row.business_keys,
     isTest: row.is_test,
-    createdAt: new Date(row.created_at).toISOString(),
+    // Microseconds kept: it is also the page cursor, and runs created within one millisecond must
+    // not fall between two pages.
+    createdAt: row.created_at_exact,
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
     durationMs: row.started_at && row.finished_at ? Date.parse(row.finished_at) - Date.parse(row.started_at) : null,
     /** From the moment the event happened at the source to the run's end. */
@@ -86,6 +89,7 @@ export function listRunsQuery({
   return sql`
     select r.id, r.flow_id, f.name as flow_name, v.number as version, r.status, r.trigger_summary,
            r.business_keys, r.is_test, r.created_at, r.started_at, r.finished_at, r.source_event_at,
+           to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at_exact,
            r.replay_of_run_id
       from flow_runs r
       join flows f on f.id = r.flow_id
