@@ -1,0 +1,2 @@
+export { JsonTree } from "./json-tree";
+export { TestPanel } from "./test-panel";
