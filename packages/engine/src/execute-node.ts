@@ -13,19 +13,26 @@ import {
 import { WaitUntil } from "./signals";
 import { type ExecutionContext, expressionContext, type NodeResult } from "./step-context";
 
+/** What a node worked with, filled in as soon as it is known (even when the node then fails). */
+export interface ObservedInput {
+  /** An action's props with every `{{ … }}` resolved: what was actually sent to the tool. */
+  input?: unknown;
+}
+
 /** Runs one node once (loops are walked by the caller). Throws on failure; never records. */
 export async function executeNode(
   execution: ExecutionContext,
   node: Exclude<FlowNode, { type: "loop" }>,
   stepKey: string,
   steps: Record<string, unknown>,
+  observed: ObservedInput = {},
 ): Promise<NodeResult> {
   const context = expressionContext(execution, steps);
   switch (node.type) {
     case "trigger":
       return { output: execution.triggerPayload ?? null, handles: ["out"] };
     case "action":
-      return { output: await runAction(execution, node, stepKey, steps), handles: ["out"] };
+      return { output: await runAction(execution, node, stepKey, steps, observed), handles: ["out"] };
     case "condition": {
       const result = await evaluateCondition(node.props, context);
       return { output: { result, handles: [result ? "true" : "false"] }, handles: [result ? "true" : "false"] };
@@ -48,12 +55,14 @@ async function runAction(
   node: ActionNode,
   stepKey: string,
   steps: Record<string, unknown>,
+  observed: ObservedInput,
 ) {
   const action = getAction(node.connector, node.operation);
   if (!action) {
     throw new ConnectorError({ code: "validation", message: `Unknown action ${node.connector}/${node.operation}` });
   }
   const resolved = omitEmptyMappings(node.props, await resolveProps(node.props, expressionContext(execution, steps)));
+  observed.input = resolved;
   const parsed = action.props.safeParse(resolved);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `props.${issue.path.join(".")}: ${issue.message}`);

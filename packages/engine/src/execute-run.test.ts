@@ -108,6 +108,16 @@ describe("executeRun over a real database", () => {
       [runId],
     );
     expect(rows.map((row) => row.step_key)).toEqual(["t", "route", "line[0]", "line[1]", "line[2]", "each", "after"]);
+    // Each step's input is what the tool received, references resolved — not the props as written.
+    const inputs = await database.pool.query<{ input: { body: unknown } }>(
+      "select input from step_runs where run_id = $1 and node_id = 'line' order by id",
+      [runId],
+    );
+    expect(inputs.rows.map((row) => row.input.body)).toEqual([
+      { sku: "A", index: 0 },
+      { sku: "B", index: 1 },
+      { sku: "C", index: 2 },
+    ]);
 
     // Run again: every step is a memo hit, nothing is sent twice.
     await database.pool.query("update flow_runs set status = 'queued' where id = $1", [runId]);
@@ -186,6 +196,12 @@ describe("executeRun over a real database", () => {
     const outcome = await executeRun({ db: database.db, runId });
     expect(outcome).toMatchObject({ kind: "needs_attention", nodeId: "bad" });
     expect(outcome.kind === "needs_attention" && outcome.message).toContain("props.url");
+    // The failed step shows the value that did not fit, so the person fixing it sees why.
+    const { rows } = await database.pool.query<{ input: { url: string } }>(
+      "select input from step_runs where run_id = $1 and node_id = 'bad'",
+      [runId],
+    );
+    expect(rows[0]?.input.url).toBe("not a url");
   });
 
   it("leaves a finished run alone", async () => {

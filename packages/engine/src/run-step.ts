@@ -1,6 +1,6 @@
 import { ConnectorError, computeBackoff, toConnectorError } from "@handoff/connector-sdk";
 import { ExpressionError, type FlowNode, type RetryPolicy } from "@handoff/flow-core";
-import { executeNode } from "./execute-node";
+import { executeNode, type ObservedInput } from "./execute-node";
 import { type StepRecord, saveSteps } from "./run-store";
 import { StepFailure, WaitUntil } from "./signals";
 import type { ExecutionContext, NodeResult } from "./step-context";
@@ -27,6 +27,9 @@ export async function runStep(
   if (previous?.status === "succeeded") return replayed(node, previous.output);
   const attempt = (previous?.status === "failed" ? previous.attempt : 0) + 1;
   const startedAt = execution.now();
+  // The step's input is what the node was given once its references were resolved (the values
+  // the tool received), or its props as written when it failed before resolving them.
+  const observed: ObservedInput = {};
   const record = (fields: { status: "running" | "succeeded" | "failed"; output: unknown; error: unknown }) => {
     const secrets = [...execution.knownSecrets];
     const capped = capOutput(secrets.length > 0 ? redactSecrets(fields.output, secrets) : fields.output);
@@ -35,7 +38,7 @@ export async function runStep(
       stepKey,
       nodeId: node.id,
       status: fields.status,
-      input: node.type === "trigger" ? null : redactSecrets(node.props),
+      input: node.type === "trigger" ? null : redactSecrets(observed.input ?? node.props, secrets),
       output: capped.value,
       outputTruncated: capped.truncated,
       error: secrets.length > 0 ? redactSecrets(fields.error, secrets) : fields.error,
@@ -54,7 +57,7 @@ export async function runStep(
   // idempotency key makes the provider answer the first result again.
   if (SIDE_EFFECT_NODE_TYPES.has(node.type)) await saveSteps(execution.db, execution.pendingSteps.splice(0));
   try {
-    const result = await executeNode(execution, node, stepKey, steps);
+    const result = await executeNode(execution, node, stepKey, steps, observed);
     await record({ status: "succeeded", output: result.output, error: null });
     return result;
   } catch (thrown) {

@@ -192,4 +192,74 @@ describe("test runs of a draft, against a real database and a real HTTP sink", (
       }),
     ).rejects.toThrow("not found");
   });
+
+  it("tests one step alone with the earlier steps' outputs from the last test, and runs nothing after it", async () => {
+    const post = (id: string, path: string, body: Record<string, string>, y: number) => ({
+      id,
+      type: "action" as const,
+      connector: "core",
+      operation: "http-request",
+      props: { method: "POST", url: `${sink.url}${path}`, body },
+      label: id,
+      position: { x: 0, y },
+    });
+    const graph: FlowDocument = {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      nodes: [
+        {
+          id: "trigger",
+          type: "trigger",
+          connector: "core",
+          operation: "webhook",
+          props: {},
+          label: "Event",
+          position: { x: 0, y: 0 },
+        },
+        post("first", "/first", { name: "{{ trigger.name }}" }, 100),
+        post("second", "/second", { first: "{{ steps.first.status }}", name: "{{ trigger.name }}" }, 200),
+        post("third", "/third", {}, 300),
+      ],
+      edges: [
+        { id: "e1", source: "trigger", sourceHandle: null, target: "first" },
+        { id: "e2", source: "first", sourceHandle: null, target: "second" },
+        { id: "e3", source: "second", sourceHandle: null, target: "third" },
+      ],
+    };
+    const flow = await createFlow({ db: database.db, workspaceId, name: "Three calls", graph, actorUserId: null });
+    const whole = await startTestRun({
+      db: database.db,
+      workspaceId,
+      flowId: flow.id,
+      source: { kind: "payload", payload: { name: "Jane" } },
+      actorUserId: null,
+    });
+    expect(await executeRun({ db: database.db, runId: whole.runId })).toEqual({ kind: "succeeded" });
+    const before = sink.received.length;
+
+    const { runId } = await startTestRun({
+      db: database.db,
+      workspaceId,
+      flowId: flow.id,
+      source: { kind: "step", runId: whole.runId, nodeId: "second" },
+      actorUserId: null,
+    });
+    expect(await executeRun({ db: database.db, runId })).toEqual({ kind: "succeeded" });
+    // Only the tested step called out; it read the first step's output from the last test.
+    const calls = sink.received.slice(before);
+    expect(calls).toHaveLength(1);
+    expect(JSON.parse(calls[0]?.rawBody.toString() ?? "{}")).toEqual({ first: 202, name: "Jane" });
+    const run = await getRun({ db: database.db, runId });
+    expect(run.summary).toMatch(/^Test of “second”: /);
+    expect(run.steps.map((step) => step.nodeId).sort()).toEqual(["first", "second", "trigger"]);
+
+    await expect(
+      startTestRun({
+        db: database.db,
+        workspaceId,
+        flowId: flow.id,
+        source: { kind: "step", runId: whole.runId, nodeId: "missing" },
+        actorUserId: null,
+      }),
+    ).rejects.toThrow('The draft has no step "missing" to test');
+  });
 });

@@ -1,17 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { getTrigger } from "@handoff/connectors";
 import { type Database, eq, schema, sql } from "@handoff/db";
-import { type FlowDocument, findTrigger, parseFlowDocument } from "@handoff/flow-core";
+import { ancestorsOf, type FlowDocument, findTrigger, parseFlowDocument } from "@handoff/flow-core";
 import { toTextArray } from "../ingest/enqueue-run";
 import { addRunJob } from "../runs/run-job";
 import { NotFoundError } from "./errors";
 import { flowInWorkspace } from "./rename-flow";
 
-/** Where a test run's trigger event comes from. */
+/**
+ * Where a test run's trigger event comes from. `step` tests one step alone: the event of the
+ * earlier run `runId`, and that run's outputs for every other step, so only `nodeId` runs.
+ */
 export type TestEventSource =
   | { kind: "sample" }
   | { kind: "payload"; payload: unknown }
-  | { kind: "run"; runId: string };
+  | { kind: "run"; runId: string }
+  | { kind: "step"; runId: string; nodeId: string };
 
 export interface StartTestRunOptions {
   db: Database;
@@ -40,13 +44,30 @@ export async function startTestRun({ db, workspaceId, flowId, source, actorUserI
   if (!flow) throw new NotFoundError(`Flow ${flowId} not found`);
   const parsed = parseFlowDocument(flow.draftGraph);
   if (!parsed.ok) throw new TestRunRefusedError(`The draft is not a valid flow: ${parsed.issues[0]?.message ?? ""}`);
-  const draft = await withTestConnections(db, workspaceId, parsed.document);
-  const triggerNode = findTrigger(draft);
+  const tested = await withTestConnections(db, workspaceId, parsed.document);
+  const triggerNode = findTrigger(tested);
   if (triggerNode?.type !== "trigger") throw new TestRunRefusedError("Add a trigger before testing");
   const trigger = getTrigger(triggerNode.connector, triggerNode.operation);
   const payload = await eventPayload(db, workspaceId, flowId, source, trigger);
   const summary = describe(trigger, payload);
   const keys = businessKeysOf(trigger, payload);
+  const single = source.kind === "step" ? singleStep(tested, source.nodeId) : null;
+  const draft = single?.graph ?? tested;
+  // The earlier results of the steps before it are copied into the new run, where the engine
+  // finds them as already done (as in a replay from a step): only the tested step runs again.
+  const reused =
+    single && source.kind === "step"
+      ? sql`, reused as (
+          insert into step_runs (run_id, step_key, node_id, status, input, output, output_truncated, attempt,
+                                 started_at, finished_at, duration_ms)
+          select run.id, s.step_key, s.node_id, s.status, s.input, s.output, s.output_truncated, s.attempt,
+                 s.started_at, s.finished_at, s.duration_ms
+            from run, step_runs s
+           where s.run_id = ${source.runId} and s.status = 'succeeded'
+             and s.node_id = any(${toTextArray(single.before)}::text[])
+          returning 1
+        )`
+      : sql``;
 
   const created = await db.execute<{ run_id: string }>(sql`
     with event as (
@@ -57,10 +78,10 @@ export async function startTestRun({ db, workspaceId, flowId, source, actorUserI
       insert into flow_runs (workspace_id, flow_id, flow_version_id, trigger_event_id, status, is_test, test_graph,
                              trigger_summary, business_keys)
       select ${workspaceId}, ${flowId}, null, event.id, 'queued', true, ${JSON.stringify(draft)}::jsonb,
-             ${`Test: ${summary}`}, ${toTextArray(keys)}::text[]
+             ${single ? `Test of “${single.label}”: ${summary}` : `Test: ${summary}`}, ${toTextArray(keys)}::text[]
         from event
       returning id
-    ), job as (
+    )${reused}, job as (
       select ${addRunJob(sql`run.id`)} from run
     )
     select (select id from run) as run_id, (select count(*) from job) as jobs`);
@@ -111,6 +132,21 @@ function sameName(a: string, b: string): boolean {
   return bare(a) === bare(b);
 }
 
+/**
+ * The draft cut short after the tested step (its outgoing edges removed), so the run ends there
+ * instead of acting again through every step after it.
+ */
+function singleStep(draft: FlowDocument, nodeId: string): { graph: FlowDocument; label: string; before: string[] } {
+  const node = draft.nodes.find((candidate) => candidate.id === nodeId);
+  if (!node) throw new TestRunRefusedError(`The draft has no step "${nodeId}" to test`);
+  if (node.type === "trigger") throw new TestRunRefusedError("The trigger is tested by running the whole flow");
+  return {
+    graph: { ...draft, edges: draft.edges.filter((edge) => edge.source !== nodeId) },
+    label: node.label.trim() || node.id,
+    before: [...ancestorsOf(draft, nodeId)],
+  };
+}
+
 type Trigger = ReturnType<typeof getTrigger>;
 
 async function eventPayload(
@@ -121,7 +157,7 @@ async function eventPayload(
   trigger: Trigger,
 ): Promise<unknown> {
   if (source.kind === "payload") return source.payload;
-  if (source.kind === "run") {
+  if (source.kind === "run" || source.kind === "step") {
     const found = await db.execute<{ payload: unknown }>(sql`
       select e.payload from flow_runs r join trigger_events e on e.id = r.trigger_event_id
        where r.id = ${source.runId} and r.flow_id = ${flowId} and r.workspace_id = ${workspaceId}`);

@@ -8,9 +8,13 @@ const ZEventSource = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("sample") }),
   z.object({ kind: z.literal("payload"), payload: z.unknown() }),
   z.object({ kind: z.literal("run"), runId: z.uuid() }),
+  z.object({ kind: z.literal("step"), runId: z.uuid(), nodeId: z.string().min(1).max(64) }),
 ]);
 
-/** Runs the draft on the canvas with a sample, pasted or past event; test connections only. */
+/**
+ * Runs the draft on the canvas with a sample, pasted or past event — or one step alone with the
+ * outputs an earlier test gave the steps before it; test connections only.
+ */
 export const startTestRunProcedure = procedureWith("flows.edit")
   .input(z.object({ flowId: z.uuid(), source: ZEventSource }))
   .output(z.object({ runId: z.string() }))

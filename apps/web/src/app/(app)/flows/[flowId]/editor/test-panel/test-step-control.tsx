@@ -6,9 +6,9 @@ import { useFlowEditor } from "../use-flow-editor";
 import type { TestRunner } from "./use-test-runner";
 
 /**
- * "Test this step" for the selected action. The server always runs the whole draft (a step's
- * input depends on the steps before it, and running one alone would need their outputs replayed),
- * so this re-runs everything with the previous test's event — which is what the label says.
+ * "Test this step" for the selected action: it runs alone, fed with what the steps before it
+ * produced in the last test (the server copies their results; nothing after it runs). Running
+ * the whole draft again with the same event stays one click away.
  */
 export function TestStepControl({ runner }: { runner: TestRunner }) {
   const editor = useFlowEditor();
@@ -21,16 +21,24 @@ export function TestStepControl({ runner }: { runner: TestRunner }) {
       <legend>Test “{label}”</legend>
       {previous ? (
         <>
-          <Button
-            variant="secondary"
-            disabled={runner.busy}
-            onClick={() => void runner.run({ kind: "run", runId: previous.runId })}
-          >
-            Run again with the same event
-          </Button>
+          <div className="ho-actions">
+            <Button
+              disabled={runner.busy}
+              onClick={() => void runner.run({ kind: "step", runId: previous.runId, nodeId: node.id })}
+            >
+              Test this step
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={runner.busy}
+              onClick={() => void runner.run({ kind: "run", runId: previous.runId })}
+            >
+              Run again with the same event
+            </Button>
+          </div>
           <p className="ho-muted">
-            Runs the whole draft again with the last test's event, so this step gets the same input from the steps
-            before it. Steps cannot run on their own yet.
+            “Test this step” runs only this step, with what the steps before it returned in the last test; the steps
+            after it do not run. “Run again” runs the whole draft with the last test's event.
           </p>
         </>
       ) : (

@@ -9,7 +9,8 @@ import { type TestRunResult, toTestRunView } from "./test-run-view";
 export type TestEventSource =
   | { kind: "sample" }
   | { kind: "payload"; payload: Record<string, unknown> }
-  | { kind: "run"; runId: string };
+  | { kind: "run"; runId: string }
+  | { kind: "step"; runId: string; nodeId: string };
 
 export type TestPhase = "idle" | "saving" | "starting" | "running";
 
