@@ -184,6 +184,18 @@ test("builds, tests, publishes, changes, diffs and rolls back a booking → invo
   await compare.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByText("No changes", { exact: false })).toBeVisible();
 
+  // Version 2 read-only, as a run links to it: its canvas, and what differs from the live version 3.
+  await page.getByRole("link", { name: "View version 2" }).click();
+  await expect(page).toHaveURL(/\?version=2$/);
+  await expect(page.getByRole("heading", { name: `${FLOW_NAME} — version 2` })).toBeVisible();
+  await expect(page.locator(".fe-palette")).toHaveCount(0);
+  const versionDiff = page.locator(".ho-diff-list > li");
+  await expect(versionDiff).toHaveCount(1);
+  await expect(versionDiff.first()).toContainText("Changed: Create draft invoice");
+  await page.getByTestId("node-create_draft_invoice").click();
+  await expect(page.getByRole("group", { name: "Line 1" }).getByLabel("Unit amount")).toHaveValue("9500");
+  await expect(page.getByRole("group", { name: "Line 1" }).getByLabel("Unit amount")).toBeDisabled();
+
   // The next booking runs version 3 = version 1: invoiced at the old price.
   await bookThroughSandbox(ROLLBACK_EMAIL, "Alan Turing");
   await expect

@@ -2,6 +2,7 @@
 
 import { Button } from "@handoff/ui";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { useFlowEditor } from "../use-flow-editor";
@@ -66,6 +67,12 @@ export function VersionHistory() {
                     <time dateTime={version.createdAt.toISOString()}>{timeFormat.format(version.createdAt)}</time>
                   </p>
                   <div className="ho-actions ho-version-actions">
+                    <Link
+                      className="ho-button ho-button-secondary"
+                      href={`/flows/${editor.flowId}?version=${version.number}`}
+                    >
+                      View version {version.number}
+                    </Link>
                     <Button variant="secondary" onClick={() => setComparing({ from: version.number, to: "draft" })}>
                       Compare with current draft
                     </Button>
