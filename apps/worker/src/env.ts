@@ -11,6 +11,8 @@ const ZWorkerEnv = z.object({
   /** How often a worker says it is alive, and how long a silent one has before its jobs are released. */
   HANDOFF_WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
   HANDOFF_WORKER_STALE_AFTER_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** Where people reach Handoff: links in e-mails (the weekly sync review) point there. */
+  HANDOFF_PUBLIC_URL: z.url("HANDOFF_PUBLIC_URL must be a URL, e.g. https://handoff.example.com").optional(),
 });
 
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;

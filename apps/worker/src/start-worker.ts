@@ -1,12 +1,13 @@
 import { EventEmitter } from "node:events";
 import { createSecretBox } from "@handoff/auth";
 import { createDb } from "@handoff/db";
-import { checkSecretKey, createRunServices } from "@handoff/services";
+import { checkSecretKey } from "@handoff/services";
 import { run, type WorkerEvents } from "graphile-worker";
 import type { WorkerEnv } from "./env";
 import { startHeartbeat } from "./heartbeat";
 import { startLockReaper } from "./lock-reaper";
 import { quietLogger } from "./migrate-queue";
+import { createWorkerRunServices } from "./run-services";
 import { createTaskList, crontab } from "./tasks";
 
 export interface StartWorkerOptions {
@@ -40,7 +41,7 @@ export async function startWorker({ env, log, heartbeatMs = 5_000, staleAfterMs 
     taskList: createTaskList({
       db: database.db,
       log,
-      services: createRunServices({ db: database.db, secretBox }),
+      services: createWorkerRunServices({ db: database.db, secretBox, publicUrl: env.HANDOFF_PUBLIC_URL }),
     }),
     crontab,
     logger: quietLogger,

@@ -3,9 +3,11 @@ import { attentionRouter } from "./routers/attention";
 import { auditRouter } from "./routers/audit";
 import { connectionsRouter } from "./routers/connections";
 import { customersRouter } from "./routers/customers";
+import { dashboardRouter } from "./routers/dashboard";
 import { flowsRouter } from "./routers/flows";
 import { membersRouter } from "./routers/members";
 import { runsRouter } from "./routers/runs";
+import { templatesRouter } from "./routers/templates";
 import { workspaceRouter } from "./routers/workspace";
 import { createRouter } from "./trpc";
 
@@ -15,9 +17,11 @@ export const appRouter = createRouter({
   audit: auditRouter,
   connections: connectionsRouter,
   customers: customersRouter,
+  dashboard: dashboardRouter,
   flows: flowsRouter,
   members: membersRouter,
   runs: runsRouter,
+  templates: templatesRouter,
   workspace: workspaceRouter,
 });
 

@@ -3,6 +3,7 @@ import type { ActionConnection } from "./connection";
 import type { IdentityContext } from "./identity";
 import type { JsonValue } from "./json";
 import { assertKebabCaseKey } from "./keys";
+import type { SyncReviewContext } from "./sync-review";
 
 export type { ActionConnection } from "./connection";
 
@@ -20,6 +21,8 @@ export interface ActionContext<TProps> {
   log: (message: string, data?: LogData) => void;
   /** The identity map, for find-or-create actions; absent where no workspace is involved (tests). */
   identity?: IdentityContext;
+  /** The weekly sync review of the run's workspace, for the core review action; absent in tests. */
+  review?: SyncReviewContext;
 }
 
 export interface OptionItem {

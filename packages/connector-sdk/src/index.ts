@@ -83,6 +83,13 @@ export { type BackoffOptions, computeBackoff } from "./retry/backoff";
 export { type CronValidation, nextFireTimes, validateCron } from "./schedule/cron";
 export { type ScheduleProps, ZCron, ZScheduleProps, ZTimeZone } from "./schedule/schedule-props";
 export { validateTimeZone } from "./schedule/time-zone";
+export type {
+  SyncReviewCanceledStillOpen,
+  SyncReviewContext,
+  SyncReviewDuplicate,
+  SyncReviewFailedSync,
+  SyncReviewReport,
+} from "./sync-review";
 export { type AnyTriggerDefinition, defineTrigger, type TriggerKind } from "./triggers/define-trigger";
 export type { PollingContext, PollingTriggerDefinition, PollResult } from "./triggers/polling";
 export type { ScheduleFireInput, ScheduleTriggerDefinition } from "./triggers/schedule";

@@ -75,6 +75,10 @@ async function runAction(
   const identity = needsConnection(node.connector)
     ? await execution.services?.identity(execution.workspaceId, execution.runId)
     : undefined;
+  // The workspace's review is Handoff's own data: only core steps (the review action) get it.
+  const review = needsConnection(node.connector)
+    ? undefined
+    : await execution.services?.review?.(execution.workspaceId, execution.runId);
   return action.run({
     props: parsed.data,
     connection: await connectionFor(execution, node),
@@ -82,6 +86,7 @@ async function runAction(
     signal: execution.signal,
     log: (message, data) => execution.log(`[${node.id}] ${message}`, data),
     ...(identity ? { identity } : {}),
+    ...(review ? { review } : {}),
   });
 }
 

@@ -57,11 +57,21 @@ export { type GraphChangeSummary, summarizeGraphChange } from "./flows/summarize
 export { getHealth, type Health, WORKER_STALE_AFTER_MS } from "./health/get-health";
 export { createIdentityMap, type IdentityMapOptions } from "./identity/identity-map";
 export {
+  CREATE_NEW_NOT_RETRIED,
+  IdentityReviewClosedError,
+  type IdentityReviewDecision,
+  IdentityReviewInputError,
+  type IdentityReviewResolution,
+  type ResolveIdentityReviewOptions,
+  resolveIdentityReview,
+} from "./identity/resolve-identity-review";
+export {
   type AppIngestOutcome,
   ingestAppWebhookEvent,
 } from "./ingest/ingest-app-webhook-event";
 export { DEFAULT_MAX_HOOK_BODY_BYTES, type IngestOutcome, ingestWebhookEvent } from "./ingest/ingest-webhook-event";
 export * from "./members";
+export * from "./retention";
 export { cancelRun, RunNotCancelableError } from "./runs/cancel-run";
 export { getRun } from "./runs/get-run";
 export { type ListRunsOptions, listRuns } from "./runs/list-runs";
@@ -86,6 +96,17 @@ export {
   type SyncTriggerSubscriptionOptions,
   syncTriggerSubscription,
 } from "./subscriptions/sync-trigger-subscription";
+export * from "./sync-health";
+export * from "./sync-review";
+export { type InstalledTemplate, type InstallTemplateOptions, installTemplate } from "./templates/install-template";
+export {
+  type ListTemplateConnectionChoicesOptions,
+  listTemplateConnectionChoices,
+  type TemplateConnectionChoice,
+  type TemplateRoleChoices,
+} from "./templates/list-template-connection-choices";
+export { type TemplateInput, TemplateInputError, TemplateNotFoundError } from "./templates/template-errors";
+export { templateFieldsFor } from "./templates/workspace-field-defaults";
 export { authenticateUser } from "./users/authenticate-user";
 export { createUser, UserAlreadyExistsError } from "./users/create-user";
 export { createLoginThrottle, type LoginThrottle, type ThrottleVerdict } from "./users/login-throttle";
@@ -94,4 +115,16 @@ export { resolveSessionMember, type SessionMember } from "./users/resolve-sessio
 export { type SignInResult, signInWithPassword } from "./users/sign-in-with-password";
 export { createWorkspace } from "./workspaces/create-workspace";
 export { getWorkspaceOverview } from "./workspaces/get-workspace-overview";
+export {
+  getWorkspaceSettings,
+  type MappingOwnerCandidate,
+  readWorkspaceSettings,
+  type WorkspaceSettings,
+} from "./workspaces/get-workspace-settings";
 export { seedDemoWorkspace } from "./workspaces/seed-demo-workspace";
+export {
+  type UpdateWorkspaceSettingsOptions,
+  updateWorkspaceSettings,
+  type WorkspaceSettingsChanges,
+} from "./workspaces/update-workspace-settings";
+export { WorkspaceSettingsInputError } from "./workspaces/workspace-settings-errors";

@@ -82,6 +82,8 @@ export async function startCommand(options: { rebuild?: boolean }): Promise<void
       HANDOFF_SECRET_KEY: secrets.secretKey,
       HANDOFF_VERSION: env.HANDOFF_VERSION,
       HANDOFF_SANDBOX_URL: `http://127.0.0.1:${env.HANDOFF_SANDBOX_PORT}`,
+      // Absolute links in what the worker sends (the weekly review e-mail's run links).
+      HANDOFF_PUBLIC_URL: publicUrl,
     };
     say("starting the sandbox emulators, the worker and the web app");
     children.push(

@@ -1,6 +1,7 @@
 import { defineConnector } from "@handoff/connector-sdk";
 import { httpRequestAction } from "./http-request-action";
 import { scheduleTrigger } from "./schedule-trigger";
+import { syncReviewAction } from "./sync-review-action";
 import { webhookTrigger } from "./webhook-trigger";
 
 export const coreConnector = defineConnector({
@@ -9,5 +10,5 @@ export const coreConnector = defineConnector({
   category: "core",
   auth: { kind: "none" },
   triggers: [webhookTrigger, scheduleTrigger],
-  actions: [httpRequestAction],
+  actions: [httpRequestAction, syncReviewAction],
 });

@@ -68,5 +68,9 @@ export const identityReviews = pgTable(
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("identity_reviews_open_idx").on(t.workspaceId, t.status, t.createdAt)],
+  (t) => [
+    index("identity_reviews_open_idx").on(t.workspaceId, t.status, t.createdAt),
+    // Deleting a run (retention) sets its reviews' run_id to null: found through this index.
+    index("identity_reviews_run_idx").on(t.runId).where(sql`${t.runId} is not null`),
+  ],
 );

@@ -24,15 +24,26 @@ export function MainNav({ role }: { role: Role }) {
   return LINKS.filter(({ permission }) => can(role, permission)).map(({ href, label }) => {
     const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
     const count = href === "/runs" ? (attention.data ?? 0) : 0;
-    return (
+    const section = (
       <Link key={href} href={href} className="ho-nav-link" aria-current={active ? "page" : undefined}>
         {label}
-        {count > 0 ? (
-          <span className="ho-nav-count" title={`${count} need attention`}>
-            {count}
-          </span>
-        ) : null}
       </Link>
+    );
+    if (count === 0) return section;
+    // Links cannot nest: the count is a link of its own, to the queue, beside "Runs" (the history).
+    return (
+      <div key={href} style={{ display: "flex", alignItems: "center" }}>
+        <div style={{ flex: 1 }}>{section}</div>
+        <Link
+          href="/runs/attention"
+          className="ho-nav-count"
+          title={`${count} need attention`}
+          aria-label={`${count} need attention`}
+          style={{ textDecoration: "none", marginRight: "0.5rem" }}
+        >
+          {count}
+        </Link>
+      </div>
     );
   });
 }

@@ -11,6 +11,12 @@ const SECTIONS: readonly { href: string; title: string; description: string; per
     permission: "members.manage",
   },
   {
+    href: "/settings/workspace",
+    title: "Workspace",
+    description: "Who gets the weekly sync review, and how long run history is kept.",
+    permission: "workspace.manage",
+  },
+  {
     href: "/settings/audit",
     title: "Audit trail",
     description: "Every change: who made it, when, and what it was before and after.",

@@ -2,6 +2,7 @@
 
 import { Button, EmptyState } from "@handoff/ui";
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { runTitle } from "../run-format";
@@ -46,6 +47,10 @@ export function RunsHistory({ canOperate }: { canOperate: boolean }) {
 
   return (
     <>
+      <p className="ho-muted">
+        <Link href="/runs/weekly-review">Weekly sync review</Link>: this week's failed syncs, duplicates and canceled
+        appointments still invoiced.
+      </p>
       <RunFilterToolbar
         form={form}
         onChange={setForm}

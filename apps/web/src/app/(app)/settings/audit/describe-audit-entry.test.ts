@@ -63,6 +63,22 @@ describe("describeAuditEntry", () => {
       { action: "run.replayed", targetType: "run", after: { fromNodeId: "invoice" } },
       "replayed run 7f1c2d3e from step invoice",
     ],
+    [
+      { action: "attention.assigned", targetType: "identity_review", after: { assignedTo: "u1" } },
+      "assigned identity conflict 7f1c2d3e in the needs-attention queue",
+    ],
+    [
+      { action: "attention.dismissed", targetType: "rejected_delivery" },
+      "dismissed rejected delivery 7f1c2d3e from the needs-attention queue",
+    ],
+    [
+      {
+        action: "identity_review.resolved",
+        targetType: "identity_review",
+        after: { decision: "same_as", provider: "hubspot", externalId: "1001" },
+      },
+      "settled identity conflict 7f1c2d3e: the hubspot record 1001 is the customer",
+    ],
     [{ action: "queue.item_dismissed", targetType: "queue_item", targetId: "q1" }, "item dismissed: queue item q1"],
   ])("%o reads “%s”", (over, sentence) => {
     expect(describeAuditEntry(entry(over))).toBe(sentence);

@@ -60,6 +60,25 @@ const SENTENCES: Record<string, Describe> = {
     `replayed run ${f.target}${f.after("fromNodeId") ? ` from step ${f.after("fromNodeId")}` : ""}`,
   "run.replay_payload_edited": (_, f) => `replayed run ${f.target} with an edited trigger payload`,
   "run.dismissed": (_, f) => `dismissed run ${f.target} from the needs-attention queue`,
+  "run.canceled": (_, f) => `canceled run ${f.target}`,
+  "attention.assigned": (entry, f) =>
+    f.after("assignedTo")
+      ? `assigned ${ATTENTION_KINDS[entry.targetType] ?? "item"} ${f.target} in the needs-attention queue`
+      : `unassigned ${ATTENTION_KINDS[entry.targetType] ?? "item"} ${f.target} in the needs-attention queue`,
+  "attention.dismissed": (entry, f) =>
+    `dismissed ${ATTENTION_KINDS[entry.targetType] ?? "item"} ${f.target} from the needs-attention queue`,
+  "identity_review.resolved": (_, f) =>
+    f.after("decision") === "same_as"
+      ? `settled identity conflict ${f.target}: the ${f.after("provider") ?? ""} record ${f.after("externalId") ?? "?"} is the customer`
+      : `settled identity conflict ${f.target}: none of the ${f.after("provider") ?? ""} records is the customer`,
+  "workspace.settings_changed": () => "changed the workspace settings (mapping owner, retention)",
+};
+
+/** How a needs-attention item's kind reads in a sentence. */
+const ATTENTION_KINDS: Record<string, string> = {
+  run: "run",
+  identity_review: "identity conflict",
+  rejected_delivery: "rejected delivery",
 };
 
 export function describeAuditEntry(entry: DescribableAuditEntry): string {

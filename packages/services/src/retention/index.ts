@@ -1,0 +1,1 @@
+export { PRUNE_BATCH_SIZE, type PruneRunHistoryOptions, type PruneSummary, pruneRunHistory } from "./prune-run-history";
