@@ -7,6 +7,7 @@ import { registerRotateKeyCommand } from "./commands/rotate-key";
 import { registerRunCommands } from "./commands/runs";
 import { registerSandboxCommands } from "./commands/sandbox";
 import { startCommand } from "./commands/start";
+import { registerTemplateCommands } from "./commands/templates";
 
 const program = new Command("handoff")
   .description("Handoff: self-hosted integrations for your CRM, calendar and invoicing tools")
@@ -38,6 +39,7 @@ program
 
 registerFlowCommands(program);
 registerRunCommands(program);
+registerTemplateCommands(program);
 
 registerRotateKeyCommand(program);
 registerSandboxCommands(program);

@@ -102,6 +102,41 @@ export function registerSandboxCommands(program: Command): void {
   stripe
     .command("fail-payment <invoiceId>")
     .action((invoiceId: string) => sandboxCall("POST", "/_sandbox/stripe/fail-payment", { invoiceId }));
+  stripe
+    .command("issue-invoice")
+    .description("the business invoices a customer from its dashboard: finalized and e-mailed, open")
+    .requiredOption("--email <email>", "the customer's e-mail (an existing customer with it is reused)")
+    .requiredOption("--description <text>", "the service on the invoice line")
+    .requiredOption("--amount <cents>", "price before tax and discount, in the smallest currency unit")
+    .option("--name <name>", "the customer's name, for a new customer")
+    .option("--phone <phone>", "the customer's phone, for a new customer")
+    .option("--currency <code>", "three-letter ISO code", "eur")
+    .option("--tax-rate <id>", "a tax rate, e.g. txr_1HandoffVat20Exclusive")
+    .option("--coupon <id>", "a coupon for the discount, e.g. SANDBOX10")
+    .option("--days-until-due <days>", "days from today to the due date", "14")
+    .action((options: IssueInvoiceOptions) =>
+      sandboxCall("POST", "/_sandbox/stripe/issue-invoice", {
+        email: options.email,
+        description: options.description,
+        amount: wholeNumber(options.amount, "--amount"),
+        currency: options.currency,
+        daysUntilDue: wholeNumber(options.daysUntilDue, "--days-until-due"),
+        ...(options.name ? { name: options.name } : {}),
+        ...(options.phone ? { phone: options.phone } : {}),
+        ...(options.taxRate ? { taxRate: options.taxRate } : {}),
+        ...(options.coupon ? { coupon: options.coupon } : {}),
+      }),
+    );
+  stripe
+    .command("overdue <invoiceId>")
+    .description("let an open invoice go overdue: its due date passes, Stripe sends invoice.overdue")
+    .option("--days-late <days>", "how many days ago it fell due", "1")
+    .action((invoiceId: string, options: { daysLate: string }) =>
+      sandboxCall("POST", "/_sandbox/stripe/overdue", {
+        invoiceId,
+        daysLate: wholeNumber(options.daysLate, "--days-late"),
+      }),
+    );
 
   const hubspot = sandbox.command("hubspot").description("the HubSpot emulator: what a user does in the CRM");
   hubspot
@@ -112,6 +147,31 @@ export function registerSandboxCommands(program: Command): void {
     .option("--phone <phone>", "phone")
     .action((options: { email: string; firstname?: string; lastname?: string; phone?: string }) =>
       sandboxCall("POST", "/_sandbox/hubspot/create-contact", options),
+    );
+  hubspot
+    .command("create-deal")
+    .description("a deal for a contact, in an open stage (win it with win-deal)")
+    .requiredOption("--name <name>", "deal name, e.g. the service sold")
+    .option("--amount <amount>", "deal amount in the currency, e.g. 1200 or 1200.50")
+    .option("--contact <contactId>", "the contact the deal is for")
+    .option("--email <email>", "or the e-mail of that contact")
+    .option("--deposit <deposit>", 'deposit asked before the work: "30%" of the amount, or an amount, e.g. 300')
+    .option("--stage <stage>", "stage id", "appointmentscheduled")
+    .action((options: CreateDealOptions) =>
+      sandboxCall("POST", "/_sandbox/hubspot/create-deal", {
+        dealname: options.name,
+        dealstage: options.stage,
+        ...(options.amount ? { amount: options.amount } : {}),
+        ...(options.contact ? { contactId: options.contact } : {}),
+        ...(options.email ? { email: options.email } : {}),
+        ...(options.deposit ? { deposit: options.deposit } : {}),
+      }),
+    );
+  hubspot
+    .command("win-deal <dealId>")
+    .description("move the deal to Closed Won")
+    .action((dealId: string) =>
+      sandboxCall("POST", "/_sandbox/hubspot/update-deal-stage", { dealId, stage: "closedwon" }),
     );
   hubspot
     .command("move-deal <dealId>")
@@ -138,6 +198,32 @@ export function registerSandboxCommands(program: Command): void {
       .option("--json", "print JSON (the only format)")
       .action(() => sandboxCall("GET", `/_sandbox/state?provider=${provider}`));
   }
+}
+
+interface IssueInvoiceOptions {
+  email: string;
+  description: string;
+  amount: string;
+  name?: string;
+  phone?: string;
+  currency: string;
+  taxRate?: string;
+  coupon?: string;
+  daysUntilDue: string;
+}
+
+interface CreateDealOptions {
+  name: string;
+  amount?: string;
+  contact?: string;
+  email?: string;
+  deposit?: string;
+  stage: string;
+}
+
+function wholeNumber(text: string, option: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new Error(`${option} takes a whole number (got "${text}")`);
+  return Number(text);
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };

@@ -7,8 +7,12 @@ import { createNoteAction } from "./create-note";
 import { createTaskAction } from "./create-task";
 import { dealStageChangedTrigger } from "./deal-stage-changed";
 import { findOrCreateContactAction } from "./find-or-create-contact";
+import { getContactAction } from "./get-contact";
+import { getDealAction } from "./get-deal";
 import { moveDealStageAction } from "./move-deal-stage";
 import { updateContactAction } from "./update-contact";
+import { updateDealAction } from "./update-deal";
+import { updateTaskAction } from "./update-task";
 
 export const hubspotConnector = defineConnector({
   key: "hubspot",
@@ -18,11 +22,15 @@ export const hubspotConnector = defineConnector({
   triggers: [contactCreatedTrigger, dealStageChangedTrigger],
   actions: [
     findOrCreateContactAction,
+    getContactAction,
+    getDealAction,
     updateContactAction,
     createDealAction,
     moveDealStageAction,
+    updateDealAction,
     associateDealContactAction,
     createTaskAction,
+    updateTaskAction,
     createNoteAction,
   ],
 });

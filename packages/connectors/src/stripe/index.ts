@@ -1,6 +1,7 @@
 import { defineConnector } from "@handoff/connector-sdk";
 import { stripeAuth } from "./auth";
 import { createDraftInvoiceAction } from "./create-draft-invoice";
+import { createFirstInvoiceAction } from "./create-first-invoice";
 import { finalizeAndSendInvoiceAction } from "./finalize-and-send-invoice";
 import { findOrCreateCustomerAction } from "./find-or-create-customer";
 import { getInvoiceAction } from "./get-invoice";
@@ -30,6 +31,7 @@ export const stripeConnector = defineConnector({
   actions: [
     findOrCreateCustomerAction,
     createDraftInvoiceAction,
+    createFirstInvoiceAction,
     finalizeAndSendInvoiceAction,
     recordPartialPaymentAction,
     markInvoicePaidAction,

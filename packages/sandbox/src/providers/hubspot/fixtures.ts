@@ -64,3 +64,12 @@ export const HUBSPOT_DEFAULT_PIPELINE = {
     { id: "closedlost", label: "Closed Lost", probability: "0.0", isClosed: true },
   ] satisfies HubspotPipelineStage[],
 } as const;
+
+/**
+ * The sandbox portal's custom properties (a real portal's admin creates them in Settings →
+ * Properties). `deposit` on deals — "30%" of the amount, or an amount in the deal's currency —
+ * is what the deal-won template reads to ask for a deposit instead of invoicing the whole amount.
+ */
+export const HUBSPOT_SANDBOX_CUSTOM_PROPERTIES: Readonly<Partial<Record<"contacts" | "deals", string[]>>> = {
+  deals: ["deposit"],
+};

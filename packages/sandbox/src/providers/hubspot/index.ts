@@ -4,7 +4,12 @@ import { defaultAssociationTypeId } from "./associations";
 import { OAuthStore } from "./auth";
 import type { HubspotRuntime, HubspotSandboxOptions, ResolvedHubspotOptions } from "./context";
 import { CrmService } from "./crm";
-import { HUBSPOT_SANDBOX_APP_ID, HUBSPOT_SANDBOX_CLIENT_SECRET, HUBSPOT_SANDBOX_PORTAL_ID } from "./fixtures";
+import {
+  HUBSPOT_SANDBOX_APP_ID,
+  HUBSPOT_SANDBOX_CLIENT_SECRET,
+  HUBSPOT_SANDBOX_CUSTOM_PROPERTIES,
+  HUBSPOT_SANDBOX_PORTAL_ID,
+} from "./fixtures";
 import { handleRequest } from "./handle-request";
 import { DEFAULT_RATE_LIMITS, RateLimiter } from "./rate-limit";
 import { DEFAULT_SEARCH_LIMITS } from "./search";
@@ -24,7 +29,7 @@ function resolveOptions(options: HubspotSandboxOptions): ResolvedHubspotOptions 
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 1800,
     authorizationCodeTtlSeconds: options.authorizationCodeTtlSeconds ?? 600,
     rotateRefreshTokens: options.rotateRefreshTokens ?? false,
-    customProperties: options.customProperties ?? {},
+    customProperties: options.customProperties ?? HUBSPOT_SANDBOX_CUSTOM_PROPERTIES,
     redirectUris: options.redirectUris,
     webhookBatchSize: options.webhookBatchSize ?? 100,
   };

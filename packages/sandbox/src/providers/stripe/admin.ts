@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SandboxResponse } from "../../types";
+import { runDashboardAction } from "./dashboard";
 import { newId } from "./ids";
 import { applyPayment } from "./invoice-lifecycle";
 import { sweepOverdueInvoices } from "./overdue";
@@ -36,12 +37,16 @@ function payableInvoice(
 /**
  * `pay` {invoiceId, amount?}: the customer pays by card on the hosted page — the whole remaining
  * amount, or `amount` as a partial payment. `fail-payment` {invoiceId}: a card payment is declined.
- * `tick` {}: time moved, run the overdue sweep.
+ * `tick` {}: time moved, run the overdue sweep. `issue-invoice` and `overdue` are what the business
+ * does in its dashboard (see dashboard.ts).
  */
 export function runStripeAdminAction(rt: StripeRuntime, action: string, body: unknown): SandboxResponse {
   switch (action) {
     case "tick":
       return { status: 200, body: { overdue: sweepOverdueInvoices(rt) } };
+    case "issue-invoice":
+    case "overdue":
+      return runDashboardAction(rt, action, body);
     case "pay": {
       const parsed = ZPay.safeParse(body);
       if (!parsed.success) return failure(400, "send {invoiceId: string, amount?: positive integer (cents)}");
@@ -68,6 +73,6 @@ export function runStripeAdminAction(rt: StripeRuntime, action: string, body: un
       return { status: 200, body: rendered };
     }
     default:
-      return failure(404, `no stripe sandbox action "${action}" (try pay, fail-payment, tick)`);
+      return failure(404, `no stripe sandbox action "${action}" (try pay, fail-payment, issue-invoice, overdue, tick)`);
   }
 }
