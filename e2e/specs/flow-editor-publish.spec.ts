@@ -201,6 +201,11 @@ test("builds, tests, publishes, changes, diffs and rolls back a booking → invo
   await expect
     .poll(async () => (await invoiceOf(ROLLBACK_EMAIL))?.lines.data[0]?.amount, { timeout: 60_000 })
     .toBe(8500);
+
+  // Paused, the flow stops taking bookings (and leaves the sandbox to the specs after this one).
+  await page.getByRole("link", { name: "← Open the editor" }).click();
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByTestId("flow-status")).toContainText("Paused");
 });
 
 async function signIn(page: Page) {
@@ -208,7 +213,7 @@ async function signIn(page: Page) {
   await page.getByLabel("Email").fill(DEMO_EMAIL);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
 }
 
 /** Fits the whole flow in view (the canvas follows the last added step), then opens the step. */

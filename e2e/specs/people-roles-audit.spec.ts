@@ -28,7 +28,7 @@ test("an owner invites a bookkeeper, who reads but cannot edit, then removes the
   await books.getByLabel("Name").fill("Bea Books");
   await books.getByLabel("Password").fill("bookkeeper-pass-1");
   await books.getByRole("button", { name: "Join workspace" }).click();
-  await expect(books.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(books.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
   await expect(books.getByTestId("signed-in-as")).toContainText(`${BOOKKEEPER} · Bookkeeper`);
 
   // Reading is open; the connections and the editing controls are not — neither on screen nor on the server.
@@ -87,7 +87,7 @@ async function submitSignIn(page: Page, email: string, password: string) {
 
 async function signIn(page: Page, email: string, password: string) {
   await submitSignIn(page, email, password);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
 }
 
 /** Calls a tRPC procedure with the page's own session cookie, as a curious user could. */

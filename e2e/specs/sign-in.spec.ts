@@ -8,7 +8,7 @@ test("the demo owner signs in and sees the dashboard", async ({ page }) => {
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
 
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
   // Rendered from the workspace.overview tRPC call, not from the server page.
   await expect(page.getByTestId("workspace-name")).toHaveText("Demo Workspace");
   await expect(page.getByTestId("signed-in-as")).toContainText(`${DEMO_EMAIL} · Owner`);
@@ -56,5 +56,5 @@ async function signIn(page: import("@playwright/test").Page) {
   await page.getByLabel("Email").fill(DEMO_EMAIL);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
 }
