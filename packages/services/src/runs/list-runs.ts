@@ -65,9 +65,44 @@ export async function listRuns(options: ListRunsOptions) {
  * The SQL of the run list, kept apart so a test can EXPLAIN exactly what is sent. Every filter is
  * "unset or equal", folded away by the planner for the values of each call, so each combination
  * uses its index: (workspace, created_at, id), (flow, created_at, id), (workspace, status, …),
- * or the GIN index of business keys.
+ * (flow, status, …), or the GIN index of business keys.
+ *
+ * A version number may belong to every flow of the workspace: its runs are taken newest first from
+ * each version it names, a page at most from each, and merged. Filtered on the way down the whole
+ * history instead, an old version's runs come only after every newer run has been read; per version,
+ * the (flow_version_id, created_at, id) index answers it directly. The flow is left to the version
+ * it names: a second, redundant condition on the run's flow tempts the planner into walking the
+ * flow's index instead.
  */
-export function listRunsQuery({
+export function listRunsQuery(options: Omit<ListRunsOptions, "db">) {
+  const { workspaceId, flowId, version, limit = 50 } = options;
+  const runs =
+    version === undefined
+      ? sql`(select r.* from flow_runs r where ${runFilters(options)}) r`
+      : sql`(select pinned.*
+               from flows pf
+               join flow_versions pv on pv.flow_id = pf.id
+               cross join lateral (
+                 select r.* from flow_runs r
+                  where r.flow_version_id = pv.id and ${runFilters({ ...options, flowId: undefined })}
+                  order by r.created_at desc, r.id desc
+                  limit ${limit}) pinned
+              where pf.workspace_id = ${workspaceId} and pv.number = ${version}::int
+                and (${flowId ?? null}::uuid is null or pf.id = ${flowId ?? null}::uuid)) r`;
+  return sql`
+    select r.id, r.flow_id, f.name as flow_name, v.number as version, r.status, r.trigger_summary,
+           r.business_keys, r.is_test, r.created_at, r.started_at, r.finished_at, r.source_event_at,
+           to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at_exact,
+           r.replay_of_run_id
+      from ${runs}
+      join flows f on f.id = r.flow_id
+      left join flow_versions v on v.id = r.flow_version_id
+     order by r.created_at desc, r.id desc
+     limit ${limit}`;
+}
+
+/** Every filter but the version, on the runs aliased `r`. */
+function runFilters({
   workspaceId,
   flowId,
   status,
@@ -75,10 +110,8 @@ export function listRunsQuery({
   businessKeys,
   from,
   to,
-  version,
   isTest,
   before,
-  limit = 50,
 }: Omit<ListRunsOptions, "db">) {
   const wanted = businessKeys ?? (businessKey ? [businessKey] : null);
   const keys = wanted && wanted.length > 0 ? toTextArray([...wanted]) : null;
@@ -86,24 +119,13 @@ export function listRunsQuery({
   // Both are answered by the GIN index of business keys.
   const keyMatch =
     wanted?.length === 1 ? sql`r.business_keys @> ${keys}::text[]` : sql`r.business_keys && ${keys}::text[]`;
-  return sql`
-    select r.id, r.flow_id, f.name as flow_name, v.number as version, r.status, r.trigger_summary,
-           r.business_keys, r.is_test, r.created_at, r.started_at, r.finished_at, r.source_event_at,
-           to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at_exact,
-           r.replay_of_run_id
-      from flow_runs r
-      join flows f on f.id = r.flow_id
-      left join flow_versions v on v.id = r.flow_version_id
-     where r.workspace_id = ${workspaceId}
+  return sql`r.workspace_id = ${workspaceId}
        and (${flowId ?? null}::uuid is null or r.flow_id = ${flowId ?? null}::uuid)
        and (${status ?? null}::text is null or r.status = ${status ?? null}::run_status)
        and (${keys}::text[] is null or ${keyMatch})
        and (${from?.toISOString() ?? null}::timestamptz is null or r.created_at >= ${from?.toISOString() ?? null}::timestamptz)
        and (${to?.toISOString() ?? null}::timestamptz is null or r.created_at < ${to?.toISOString() ?? null}::timestamptz)
-       and (${version ?? null}::int is null or v.number = ${version ?? null}::int)
        and (${isTest ?? null}::boolean is null or r.is_test = ${isTest ?? null}::boolean)
        and (${before?.createdAt ?? null}::timestamptz is null
-            or (r.created_at, r.id) < (${before?.createdAt ?? null}::timestamptz, ${before?.id ?? null}::uuid))
-     order by r.created_at desc, r.id desc
-     limit ${limit}`;
+            or (r.created_at, r.id) < (${before?.createdAt ?? null}::timestamptz, ${before?.id ?? null}::uuid))`;
 }
