@@ -147,13 +147,8 @@ describe("the run history at a million runs", () => {
     await expectIndexed(name, await sentBy((db) => listRuns({ db, ...options() })));
   });
 
-  // Expected to fail until a migration adds
-  //   CREATE INDEX "flow_runs_version_created_idx" ON "flow_runs" USING btree
-  //     ("flow_version_id", "created_at" DESC NULLS FIRST, "id" DESC NULLS FIRST);
-  // No seq scan today, but an older version's runs are found only after every newer run has been
-  // read: 2.2 million index entries for version 1 of four flows. listRunsQuery already asks one
-  // version at a time, which that index answers in 50 rows a version; then make these `it.each`.
-  it.fails.each([
+  // An older version's runs come from flow_runs_version_created_idx, one version at a time.
+  it.each([
     ["an older version", () => ({ workspaceId, version: 1 })],
     ["one flow's older version", () => ({ workspaceId, flowId: flowIds[2], version: 1 })],
   ] as [string, () => Omit<ListRunsOptions, "db">][])("lists %s from an index", async (name, options) => {

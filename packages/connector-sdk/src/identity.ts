@@ -19,6 +19,12 @@ export type IdentityLookup =
   | { status: "linked"; customerId: string; externalId: string }
   /** Known (by email/phone) but not yet linked to this provider. */
   | { status: "known"; customerId: string }
+  /**
+   * Not linked to this provider, and a person settled an identity conflict for these very keys with
+   * "none of these — create new": the action creates the record without matching (matching would
+   * find the same records and stop again), then links it, so later runs find it by that link.
+   */
+  | { status: "decided_new"; reviewId: string }
   | { status: "unknown" };
 
 export interface IdentityLinkInput extends IdentityKeys {

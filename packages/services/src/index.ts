@@ -57,7 +57,6 @@ export { type GraphChangeSummary, summarizeGraphChange } from "./flows/summarize
 export { getHealth, type Health, WORKER_STALE_AFTER_MS } from "./health/get-health";
 export { createIdentityMap, type IdentityMapOptions } from "./identity/identity-map";
 export {
-  CREATE_NEW_NOT_RETRIED,
   IdentityReviewClosedError,
   type IdentityReviewDecision,
   IdentityReviewInputError,

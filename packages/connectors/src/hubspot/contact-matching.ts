@@ -30,17 +30,28 @@ export function contactProperties(desired: Record<string, string>): string[] {
   return [...new Set(["email", "phone", "mobilephone", "firstname", "lastname", ...Object.keys(desired)])];
 }
 
-/** A contact the identity map links to this customer; one deleted in HubSpot since is not an error. */
-export async function findLinkedContact(
+/**
+ * What the identity map knows before any search: the contact linked to this customer (one deleted
+ * in HubSpot since is not an error, matching goes on), or a person's "none of these — create new"
+ * for these keys, or nothing.
+ */
+export type IdentityAnswer =
+  | { kind: "linked"; contact: HubspotObject }
+  | { kind: "decided_new"; reviewId: string }
+  | { kind: "none" };
+
+export async function askIdentityMap(
   client: HttpClient,
   identity: IdentityContext | undefined,
   keys: ContactKeys,
   properties: readonly string[],
-): Promise<HubspotObject | undefined> {
-  if (!identity) return undefined;
+): Promise<IdentityAnswer> {
+  if (!identity) return { kind: "none" };
   const lookup = await identity.lookup(HUBSPOT_PROVIDER, { email: keys.email, phone: keys.phone });
-  if (lookup.status !== "linked") return undefined;
-  return getObject(client, "contacts", lookup.externalId, { properties });
+  if (lookup.status === "decided_new") return { kind: "decided_new", reviewId: lookup.reviewId };
+  if (lookup.status !== "linked") return { kind: "none" };
+  const contact = await getObject(client, "contacts", lookup.externalId, { properties });
+  return contact ? { kind: "linked", contact } : { kind: "none" };
 }
 
 /** `idProperty=email` is a strongly consistent read, unlike search: a contact created a second ago is found. */

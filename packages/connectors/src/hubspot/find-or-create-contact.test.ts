@@ -110,6 +110,28 @@ describe("hubspot find-or-create-contact", () => {
     expect((await sandboxState(sandbox)).contacts).toHaveLength(2);
   });
 
+  it("creates the contact without matching once a person decided these keys are new, then finds it by link", async () => {
+    await sandboxAdmin(sandbox, "create-contact", { email: "a@example.com", phone: "+33611111111" });
+    await sandboxAdmin(sandbox, "create-contact", { email: "b@example.com", phone: "+33611111111" });
+    const memory = createMemoryIdentity("FR");
+    // The identity map's answer once "None of these — create new" is recorded for these keys.
+    const identity: typeof memory = {
+      ...memory,
+      async lookup(provider, keys) {
+        const known = await memory.lookup(provider, keys);
+        return known.status === "linked" ? known : { status: "decided_new", reviewId: "review-7" };
+      },
+    };
+    const first = await run({ phone: "06 11 11 11 11", firstName: "Joan" }, identity);
+    expect(first.output).toMatchObject({ created: true, matchedBy: "created" });
+    expect(first.output.contact.properties).toMatchObject({ phone: "+33611111111", firstname: "Joan" });
+    expect(memory.customers[0]?.links.get("hubspot")).toBe(first.output.contactId);
+    const again = await run({ phone: "+33 6 11 11 11 11", firstName: "Joan" }, identity);
+    expect(again.output).toMatchObject({ contactId: first.output.contactId, created: false, matchedBy: "link" });
+    expect((await sandboxState(sandbox)).contacts).toHaveLength(3);
+    expect(memory.reviews).toEqual([]);
+  });
+
   it("adopts the contact named in a 409 CONTACT_EXISTS (created between our read and our create)", async () => {
     const existing = await sandboxAdmin(sandbox, "create-contact", { email: "race@example.com" });
     // The email read misses it, as if it did not exist yet; the create then meets HubSpot's real 409.

@@ -2,12 +2,14 @@ import {
   type ActionContext,
   ConnectorError,
   defineAction,
+  type HttpClient,
   type NormalizedIdentityKeys,
   normalizeIdentityKeys,
 } from "@handoff/connector-sdk";
 import { z } from "zod";
 import { createHubspotClient } from "./client";
 import {
+  askIdentityMap,
   type ContactKeys,
   type ContactMatch,
   contactProperties,
@@ -15,7 +17,6 @@ import {
   fillBlanks,
   findContactByEmail,
   findContactsByPhone,
-  findLinkedContact,
   HUBSPOT_PROVIDER,
   type MatchedBy,
   sendToReview,
@@ -68,7 +69,12 @@ function desiredProperties(props: FindOrCreateContactProps, keys: NormalizedIden
   return { ...props.properties, ...Object.fromEntries(named) };
 }
 
-/** Stable id (the identity map's link), then email, then phone; never the name. */
+/**
+ * Stable id (the identity map's link), then email, then phone; never the name. When a person
+ * settled a conflict for these keys with "create new", matching would find the same contacts and
+ * stop again: the contact is created straight away (HubSpot still refuses a second one with the
+ * same email, and that contact is then the match).
+ */
 async function match(
   ctx: ActionContext<FindOrCreateContactProps>,
   keys: ContactKeys,
@@ -76,8 +82,12 @@ async function match(
 ): Promise<ContactMatch> {
   const client = createHubspotClient(ctx.connection, { signal: ctx.signal, log: ctx.log });
   const properties = contactProperties(desired);
-  const linked = await findLinkedContact(client, ctx.identity, keys, properties);
-  if (linked) return { contact: await fillBlanks(client, linked, desired), matchedBy: "link" };
+  const known = await askIdentityMap(client, ctx.identity, keys, properties);
+  if (known.kind === "linked") return { contact: await fillBlanks(client, known.contact, desired), matchedBy: "link" };
+  if (known.kind === "decided_new") {
+    ctx.log("Creating the contact a person decided is new", { reviewId: known.reviewId });
+    return createContact(client, desired, properties);
+  }
   if (keys.email) {
     const byEmail = await findContactByEmail(client, keys.email, properties);
     if (byEmail) return { contact: await fillBlanks(client, byEmail, desired), matchedBy: "email" };
@@ -88,6 +98,14 @@ async function match(
     const [only] = byPhone;
     if (only) return { contact: await fillBlanks(client, only, desired), matchedBy: "phone" };
   }
+  return createContact(client, desired, properties);
+}
+
+async function createContact(
+  client: HttpClient,
+  desired: Record<string, string>,
+  properties: readonly string[],
+): Promise<ContactMatch> {
   const made = await createOrAdoptContact(client, desired, properties);
   return made.matchedBy === "created" ? made : { ...made, contact: await fillBlanks(client, made.contact, desired) };
 }

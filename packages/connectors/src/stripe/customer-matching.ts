@@ -35,24 +35,33 @@ function listed(items: JsonValue[]): FetchedCustomer[] {
 }
 
 /**
- * The customer the identity map links to this person. One deleted in Stripe since (Stripe keeps
- * answering `{deleted:true}`, or 404 once purged) is not an error: matching goes on by email.
+ * What the identity map knows before any search: the customer linked to this person (one deleted
+ * in Stripe since — Stripe keeps answering `{deleted:true}`, or 404 once purged — is not an error:
+ * matching goes on by email), or a person's "none of these — create new" for these keys, or nothing.
  */
-export async function findLinkedCustomer(
+export type IdentityAnswer =
+  | { kind: "linked"; found: FetchedCustomer }
+  | { kind: "decided_new"; reviewId: string }
+  | { kind: "none" };
+
+export async function askIdentityMap(
   client: HttpClient,
   identity: IdentityContext | undefined,
   keys: CustomerKeys,
-): Promise<FetchedCustomer | undefined> {
-  if (!identity) return undefined;
+): Promise<IdentityAnswer> {
+  if (!identity) return { kind: "none" };
   const lookup = await identity.lookup(STRIPE_PROVIDER, { email: keys.email, phone: keys.phone });
-  if (lookup.status !== "linked") return undefined;
+  if (lookup.status === "decided_new") return { kind: "decided_new", reviewId: lookup.reviewId };
+  if (lookup.status !== "linked") return { kind: "none" };
   const response = await client.request({
     method: "GET",
     path: stripePath("/v1/customers/{id}", lookup.externalId),
     accept: [404],
   });
-  if (response.status === 404 || (isJsonObject(response.body) && response.body.deleted === true)) return undefined;
-  return fetched(response.body, "the linked customer");
+  if (response.status === 404 || (isJsonObject(response.body) && response.body.deleted === true)) {
+    return { kind: "none" };
+  }
+  return { kind: "linked", found: fetched(response.body, "the linked customer") };
 }
 
 /**

@@ -124,6 +124,28 @@ describe("find-or-create-customer", () => {
     expect(identity.customers).toHaveLength(0);
   });
 
+  it("creates the customer without matching once a person decided these keys are new, then finds it by link", async () => {
+    await stripeApi(sandbox, "POST", "/v1/customers", { email: "twin@example.com", name: "Twin A" });
+    await stripeApi(sandbox, "POST", "/v1/customers", { email: "twin@example.com", name: "Twin B" });
+    const memory = createMemoryIdentity("FR");
+    // The identity map's answer once "None of these — create new" is recorded for these keys.
+    const identity: typeof memory = {
+      ...memory,
+      async lookup(provider, keys) {
+        const known = await memory.lookup(provider, keys);
+        return known.status === "linked" ? known : { status: "decided_new", reviewId: "review-7" };
+      },
+    };
+    const first = await run({ email: "Twin@example.com", name: "Twin C" }, { identity, key: "run-5:customer" });
+    expect(first.output).toMatchObject({ created: true, matchedBy: "created" });
+    expect(first.output.customer).toMatchObject({ email: "twin@example.com", name: "Twin C" });
+    expect(memory.customers[0]?.links.get("stripe")).toBe(first.output.customerId);
+    const again = await run({ email: "twin@example.com", name: "Twin C" }, { identity, key: "run-6:customer" });
+    expect(again.output).toMatchObject({ customerId: first.output.customerId, created: false, matchedBy: "link" });
+    expect((await sandboxState(sandbox)).customers).toHaveLength(3);
+    expect(memory.reviews).toEqual([]);
+  });
+
   it("matches by phone through search, fills in the missing email, and reviews two phone matches", async () => {
     const existing = await stripeApi(sandbox, "POST", "/v1/customers", { phone: "+33612345678", name: "Jane" });
     // A national number is read with the workspace's country, which the identity map knows.

@@ -2,6 +2,7 @@ import {
   type ActionContext,
   ConnectorError,
   defineAction,
+  type HttpClient,
   type JsonObject,
   type NormalizedIdentityKeys,
   normalizeIdentityKeys,
@@ -9,13 +10,13 @@ import {
 import { z } from "zod";
 import { createStripeClient } from "./client";
 import {
+  askIdentityMap,
   type CustomerKeys,
   createCustomer,
   type FetchedCustomer,
   fillBlanks,
   findCustomersByEmail,
   findCustomersByPhone,
-  findLinkedCustomer,
   type MatchedBy,
   type NewCustomer,
   STRIPE_PROVIDER,
@@ -64,7 +65,11 @@ function single(
   return found[0];
 }
 
-/** Stable id (the identity map's link), then email, then phone; never the name. */
+/**
+ * Stable id (the identity map's link), then email, then phone; never the name. When a person
+ * settled a conflict for these keys with "create new", matching would find the same customers and
+ * stop again: the customer is created straight away, and linked, so the next run finds it by link.
+ */
 async function match(
   ctx: ActionContext<FindOrCreateCustomerProps>,
   keys: CustomerKeys,
@@ -72,18 +77,33 @@ async function match(
 ): Promise<{ found: FetchedCustomer; matchedBy: MatchedBy }> {
   const client = createStripeClient(ctx.connection, { signal: ctx.signal, log: ctx.log });
   const fill = (found: FetchedCustomer) => fillBlanks(client, found, desired, `${ctx.idempotencyKey}:fill-customer`);
-  const linked = await findLinkedCustomer(client, ctx.identity, keys);
-  if (linked) return { found: await fill(linked), matchedBy: "link" };
-  if (keys.email) {
-    const byEmail = await single(await findCustomersByEmail(client, keys.email), ctx.identity, keys, "email");
-    if (byEmail) return { found: await fill(byEmail), matchedBy: "email" };
-  }
-  if (keys.phone) {
-    const byPhone = await single(await findCustomersByPhone(client, keys.phone), ctx.identity, keys, "phone");
-    if (byPhone) return { found: await fill(byPhone), matchedBy: "phone" };
+  const known = await askIdentityMap(client, ctx.identity, keys);
+  if (known.kind === "linked") return { found: await fill(known.found), matchedBy: "link" };
+  if (known.kind === "decided_new") {
+    ctx.log("Creating the customer a person decided is new", { reviewId: known.reviewId });
+  } else {
+    const byKeys = await matchByKeys(ctx, client, keys);
+    if (byKeys) return { found: await fill(byKeys.found), matchedBy: byKeys.matchedBy };
   }
   const created = await createCustomer(client, desired, `${ctx.idempotencyKey}:create-customer`);
   return { found: created, matchedBy: "created" };
+}
+
+/** The one Stripe customer with this email, else with this phone; two of either go to review. */
+async function matchByKeys(
+  ctx: ActionContext<FindOrCreateCustomerProps>,
+  client: HttpClient,
+  keys: CustomerKeys,
+): Promise<{ found: FetchedCustomer; matchedBy: "email" | "phone" } | undefined> {
+  if (keys.email) {
+    const byEmail = await single(await findCustomersByEmail(client, keys.email), ctx.identity, keys, "email");
+    if (byEmail) return { found: byEmail, matchedBy: "email" };
+  }
+  if (keys.phone) {
+    const byPhone = await single(await findCustomersByPhone(client, keys.phone), ctx.identity, keys, "phone");
+    if (byPhone) return { found: byPhone, matchedBy: "phone" };
+  }
+  return undefined;
 }
 
 export const findOrCreateCustomerAction = defineAction({

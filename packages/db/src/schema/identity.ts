@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { identityReviewStatusEnum } from "./enums";
 import { flowRuns } from "./runs";
 import { users, workspaces } from "./workspaces";
@@ -48,6 +48,9 @@ export const customerLinks = pgTable(
   ],
 );
 
+export const IDENTITY_REVIEW_DECISION_KINDS = ["same_as", "create_new"] as const;
+export type IdentityReviewDecisionKind = (typeof IDENTITY_REVIEW_DECISION_KINDS)[number];
+
 /** An ambiguous match a person must settle: the action did not guess. */
 export const identityReviews = pgTable(
   "identity_reviews",
@@ -64,6 +67,11 @@ export const identityReviews = pgTable(
     runId: uuid("run_id").references(() => flowRuns.id, { onDelete: "set null" }),
     status: identityReviewStatusEnum("status").notNull().default("open"),
     resolution: text("resolution"),
+    /**
+     * What the person decided, null while open or when dismissed: `same_as` (one of the candidates
+     * is the customer) or `create_new` (none is: the action creates a new record for these keys).
+     */
+    decision: text("decision").$type<IdentityReviewDecisionKind>(),
     resolvedBy: uuid("resolved_by").references(() => users.id, { onDelete: "set null" }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -72,5 +80,10 @@ export const identityReviews = pgTable(
     index("identity_reviews_open_idx").on(t.workspaceId, t.status, t.createdAt),
     // Deleting a run (retention) sets its reviews' run_id to null: found through this index.
     index("identity_reviews_run_idx").on(t.runId).where(sql`${t.runId} is not null`),
+    // Every find-or-create step without a link asks what a person last decided for its keys.
+    index("identity_reviews_decided_idx")
+      .on(t.workspaceId, t.provider, t.resolvedAt)
+      .where(sql`${t.decision} is not null`),
+    check("identity_reviews_decision_known", sql`${t.decision} in ('same_as', 'create_new')`),
   ],
 );

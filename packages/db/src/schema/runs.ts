@@ -88,6 +88,12 @@ export const flowRuns = pgTable(
       t.id.desc().nullsFirst(),
     ),
     index("flow_runs_flow_created_idx").on(t.flowId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The version filter of the runs page, newest first (and the foreign key when a version goes).
+    index("flow_runs_version_created_idx").on(
+      t.flowVersionId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("flow_runs_workspace_status_created_idx").on(
       t.workspaceId,
       t.status,

@@ -91,4 +91,48 @@ describe("identity map", () => {
       ],
     });
   });
+
+  it("answers a person's 'create new' for the very same keys in that provider, until a record is linked", async () => {
+    const map = identity();
+    const keys = { phone: "06 55 55 55 55" };
+    const candidates = [
+      { externalId: "501", matchedBy: "phone" as const },
+      { externalId: "502", matchedBy: "phone" as const },
+    ];
+    const { reviewId } = await map.review({ provider: "hubspot", ...keys, name: "Joan", candidates });
+    // Still open: nobody decided anything yet.
+    expect(await map.lookup("hubspot", keys)).toEqual({ status: "unknown" });
+    await database.pool.query(
+      "update identity_reviews set status = 'resolved', decision = 'create_new', resolved_at = now() where id = $1",
+      [reviewId],
+    );
+    expect(await map.lookup("hubspot", { phone: "+33655555555" })).toEqual({ status: "decided_new", reviewId });
+    // Another provider, or other keys (one more), is another question.
+    expect(await map.lookup("stripe", keys)).toEqual({ status: "unknown" });
+    expect(await map.lookup("hubspot", { ...keys, email: "joan@example.com" })).toEqual({ status: "unknown" });
+    // A customer known through another tool does not hide the decision…
+    const { customerId } = await map.link({ provider: "stripe", externalId: "cus_joan", ...keys });
+    expect(await map.lookup("hubspot", keys)).toEqual({ status: "decided_new", reviewId });
+    // …but the record the step created and linked does.
+    await map.link({ provider: "hubspot", externalId: "503", ...keys });
+    expect(await map.lookup("hubspot", keys)).toEqual({ status: "linked", customerId, externalId: "503" });
+  });
+
+  it("follows the latest decision for the same keys", async () => {
+    const map = identity();
+    const keys = { email: "twins@example.com" };
+    const candidates = [{ externalId: "cus_a", matchedBy: "email" as const }];
+    const older = await map.review({ provider: "stripe", ...keys, candidates });
+    const newer = await map.review({ provider: "stripe", ...keys, candidates });
+    await database.pool.query(
+      `update identity_reviews set status = 'resolved', decision = 'create_new', resolved_at = now() - interval '1 hour' where id = $1;`,
+      [older.reviewId],
+    );
+    expect(await map.lookup("stripe", keys)).toEqual({ status: "decided_new", reviewId: older.reviewId });
+    await database.pool.query(
+      "update identity_reviews set status = 'resolved', decision = 'same_as', resolved_at = now() where id = $1",
+      [newer.reviewId],
+    );
+    expect(await map.lookup("stripe", keys)).toEqual({ status: "unknown" });
+  });
 });

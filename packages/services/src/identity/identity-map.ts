@@ -6,6 +6,7 @@ import {
   normalizeIdentityKeys,
 } from "@handoff/connector-sdk";
 import { and, type Database, eq, schema, sql } from "@handoff/db";
+import { decidedNewFor } from "./decided-new";
 
 export interface IdentityMapOptions {
   db: Database;
@@ -97,17 +98,20 @@ export function createIdentityMap(options: IdentityMapOptions): IdentityContext 
   return {
     normalize,
     async lookup(provider, keys) {
-      const customer = await findCustomer(normalize(keys));
-      if (!customer) return { status: "unknown" };
-      const [link] = await db
-        .select({ externalId: schema.customerLinks.externalId })
-        .from(schema.customerLinks)
-        .where(and(eq(schema.customerLinks.customerId, customer.id), eq(schema.customerLinks.provider, provider)))
-        .orderBy(schema.customerLinks.createdAt)
-        .limit(1);
-      return link
-        ? { status: "linked", customerId: customer.id, externalId: link.externalId }
-        : { status: "known", customerId: customer.id };
+      const normalized = normalize(keys);
+      const customer = await findCustomer(normalized);
+      if (customer) {
+        const [link] = await db
+          .select({ externalId: schema.customerLinks.externalId })
+          .from(schema.customerLinks)
+          .where(and(eq(schema.customerLinks.customerId, customer.id), eq(schema.customerLinks.provider, provider)))
+          .orderBy(schema.customerLinks.createdAt)
+          .limit(1);
+        if (link) return { status: "linked", customerId: customer.id, externalId: link.externalId };
+      }
+      const decidedNew = await decidedNewFor({ db, workspaceId, provider, keys: normalized });
+      if (decidedNew) return { status: "decided_new", reviewId: decidedNew.reviewId };
+      return customer ? { status: "known", customerId: customer.id } : { status: "unknown" };
     },
     async link(input: IdentityLinkInput) {
       const keys = normalize(input);

@@ -13,12 +13,7 @@ import { publishFlow } from "../flows/publish-flow";
 import { createRunServices } from "../runs/run-services";
 import { createUser } from "../users/create-user";
 import { createWorkspace } from "../workspaces/create-workspace";
-import {
-  CREATE_NEW_NOT_RETRIED,
-  IdentityReviewClosedError,
-  IdentityReviewInputError,
-  resolveIdentityReview,
-} from "./resolve-identity-review";
+import { IdentityReviewClosedError, IdentityReviewInputError, resolveIdentityReview } from "./resolve-identity-review";
 
 const secretBox = createSecretBox(Buffer.alloc(32, 7).toString("base64"));
 const SHARED_PHONE = "+33611111111";
@@ -50,19 +45,31 @@ describe("resolving an identity conflict", () => {
     ((await (await fetch(`${sandbox.url}/_sandbox/state?provider=hubspot`)).json()) as { contacts: unknown[] }).contacts
       .length;
 
-  /** A booking by phone only: the step can match on nothing but the shared phone. */
-  const startRun = async (name: string) => {
+  /** A booking by phone only (unless an email is given): the step can match on nothing but the shared phone. */
+  const startRunOf = async (name: string, extra: { email?: string } = {}) => {
     const { rows } = await database.pool.query<{ id: string }>(
       `with e as (insert into trigger_events (workspace_id, flow_id, idempotency_key, status, payload)
                   values ($1, $2, gen_random_uuid()::text, 'accepted', $4) returning id)
        insert into flow_runs (workspace_id, flow_id, flow_version_id, trigger_event_id, trigger_summary)
        select $1, $2, $3, e.id, 'Booking: ' || $5 from e returning id`,
-      [workspaceId, flowId, versionId, JSON.stringify({ phone: "+33 6 11 11 11 11", name }), name],
+      [workspaceId, flowId, versionId, JSON.stringify({ phone: "+33 6 11 11 11 11", name, ...extra }), name],
     );
-    const runId = rows[0]?.id ?? "";
+    return rows[0]?.id ?? "";
+  };
+  /** A run stopped by the conflict. */
+  const startRun = async (name: string) => {
+    const runId = await startRunOf(name);
     const outcome = await executeRun({ db: database.db, runId, services: services() });
     expect(outcome).toMatchObject({ kind: "needs_attention", nodeId: "contact" });
     return runId;
+  };
+  const stepOutput = async (runId: string) =>
+    (await database.pool.query("select output from step_runs where run_id = $1 and node_id = 'contact'", [runId]))
+      .rows[0]?.output as { contactId: string; matchedBy: string; created: boolean };
+  /** What the worker does with a retried run: it succeeds, and the contact step says how it found its contact. */
+  const contactStep = async (runId: string) => {
+    expect(await executeRun({ db: database.db, runId, services: services() })).toEqual({ kind: "succeeded" });
+    return stepOutput(runId);
   };
   const reviewOf = async (runId: string) => {
     const { rows } = await database.pool.query<{ id: string; status: string }>(
@@ -117,7 +124,7 @@ describe("resolving an identity conflict", () => {
           connector: "hubspot",
           operation: "find-or-create-contact",
           connectionId: connection.id,
-          props: { phone: "{{ trigger.phone }}", firstName: "{{ trigger.name }}" },
+          props: { email: "{{ trigger.email }}", phone: "{{ trigger.phone }}", firstName: "{{ trigger.name }}" },
           label: "Find or create contact",
           position: { x: 0, y: 100 },
         },
@@ -133,7 +140,8 @@ describe("resolving an identity conflict", () => {
   });
   beforeEach(async () => {
     await fetch(`${sandbox.url}/_sandbox/reset`, { method: "POST" });
-    await database.pool.query("delete from customer_links; delete from customers");
+    // Earlier decisions would answer this test's conflicts: each test starts with none.
+    await database.pool.query("delete from customer_links; delete from customers; delete from identity_reviews");
   });
 
   it("links the chosen contact, retries every run the same question blocked, and those runs continue with it", async () => {
@@ -232,11 +240,12 @@ describe("resolving an identity conflict", () => {
     expect(ann).not.toBe(jane);
   });
 
-  it("records 'none of these' without retrying a run that would only stop again", async () => {
+  it("on 'none of these', retries the blocked runs, which create one new contact, and later runs find it by link", async () => {
     await contact("ann@roe.test", "Ann");
     await contact("jane@roe.test", "Jane");
-    const runId = await startRun("Joan");
-    const review = await reviewOf(runId);
+    const first = await startRun("Joan");
+    const second = await startRun("Joan");
+    const review = await reviewOf(first);
     const resolution = await resolveIdentityReview({
       db: database.db,
       workspaceId,
@@ -245,17 +254,65 @@ describe("resolving an identity conflict", () => {
       actorUserId: operatorId,
     });
     expect(resolution).toMatchObject({
-      retriedRunIds: [],
-      notRetried: [{ runId, reason: CREATE_NEW_NOT_RETRIED }],
+      alsoResolved: [(await reviewOf(second)).id],
+      customerId: null,
+      retriedRunIds: [first, second],
+      notRetried: [],
     });
-    const stored = await database.pool.query("select status, resolution from identity_reviews where id = $1", [
-      review.id,
+    const stored = await database.pool.query(
+      "select status, decision, resolution from identity_reviews where id = $1",
+      [review.id],
+    );
+    expect(stored.rows[0]).toEqual({
+      status: "resolved",
+      decision: "create_new",
+      resolution: "None of these: a new hubspot record is needed",
+    });
+    const audit = await database.pool.query(
+      "select actor_user_id, after from audit_log where action = 'identity_review.resolved' and target_id = $1",
+      [review.id],
+    );
+    expect(audit.rows).toEqual([
+      {
+        actor_user_id: operatorId,
+        after: expect.objectContaining({ decision: "create_new", provider: "hubspot", runsToRetry: [first, second] }),
+      },
     ]);
-    expect(stored.rows[0]).toEqual({ status: "resolved", resolution: "None of these: a new hubspot record is needed" });
-    expect(await runStatus(runId)).toBe("needs_attention");
-    // The run is still there for a person: replay it with an edited payload, or cancel it.
-    expect((await listAttention({ db: database.db, workspaceId })).map((item) => item.id)).toContain(runId);
-    expect((await database.pool.query("select 1 from customer_links")).rows).toHaveLength(0);
+    expect((await listAttention({ db: database.db, workspaceId })).map((item) => item.id)).not.toContain(first);
+
+    // The worker runs them one after the other: the first creates the contact, the second finds it by link.
+    const created = await contactStep(first);
+    expect(created).toMatchObject({ matchedBy: "created", created: true });
+    expect(await contactCount()).toBe(3);
+    expect(await contactStep(second)).toMatchObject({ contactId: created.contactId, matchedBy: "link" });
+    const links = await database.pool.query(
+      "select c.phone, l.external_id from customer_links l join customers c on c.id = l.customer_id",
+    );
+    expect(links.rows).toEqual([{ phone: SHARED_PHONE, external_id: created.contactId }]);
+
+    // A new booking by the same person: no conflict, no fourth contact.
+    const later = await startRunOf("Joan");
+    expect(await executeRun({ db: database.db, runId: later, services: services() })).toEqual({ kind: "succeeded" });
+    expect(await stepOutput(later)).toMatchObject({ contactId: created.contactId, matchedBy: "link", created: false });
+    expect(await contactCount()).toBe(3);
+  });
+
+  it("still raises a conflict for other keys than the ones a person decided were new", async () => {
+    await contact("ann@roe.test", "Ann");
+    await contact("jane@roe.test", "Jane");
+    const review = await reviewOf(await startRun("Joan"));
+    await resolveIdentityReview({
+      db: database.db,
+      workspaceId,
+      reviewId: review.id,
+      decision: { kind: "create_new" },
+      actorUserId: operatorId,
+    });
+    const withEmail = await startRunOf("Joan", { email: "joan@roe.test" });
+    expect(await executeRun({ db: database.db, runId: withEmail, services: services() })).toMatchObject({
+      kind: "needs_attention",
+      nodeId: "contact",
+    });
   });
 
   it("refuses a record that is not a candidate, a closed review, and a review of another workspace", async () => {

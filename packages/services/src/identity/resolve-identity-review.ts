@@ -40,9 +40,6 @@ export interface IdentityReviewResolution {
   notRetried: { runId: string; reason: string }[];
 }
 
-export const CREATE_NEW_NOT_RETRIED =
-  "Not retried: the step would find the same records and stop again. Replay the run with an edited payload, or cancel it.";
-
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
@@ -53,11 +50,15 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
  * The customer's other links to this provider are dropped, because `lookup` reads one link per
  * provider and an older one would win over the person's choice.
  *
+ * For "create new", the decision itself is the record: the identity map's `lookup` answers
+ * `decided_new` for these keys (while no link exists), so the retried step creates the record
+ * without matching again, and links it, so later runs find it by that link.
+ *
  * Runs the conflict blocked are retried after the decision commits (in their own audited
  * transactions); a run replayed since is left alone, as retrying it would repeat its side effects.
  */
 export async function resolveIdentityReview(options: ResolveIdentityReviewOptions): Promise<IdentityReviewResolution> {
-  const { db, workspaceId, decision, actorUserId } = options;
+  const { db, workspaceId, actorUserId } = options;
   const decided = await db.transaction((tx) => recordDecision(tx, options));
   const resolution: IdentityReviewResolution = {
     reviewId: options.reviewId,
@@ -67,10 +68,6 @@ export async function resolveIdentityReview(options: ResolveIdentityReviewOption
     notRetried: [],
   };
   for (const runId of decided.blockedRunIds) {
-    if (decision.kind === "create_new") {
-      resolution.notRetried.push({ runId, reason: CREATE_NEW_NOT_RETRIED });
-      continue;
-    }
     try {
       await retryRun({ db, runId, actorUserId, workspaceId });
       resolution.retriedRunIds.push(runId);
@@ -95,6 +92,10 @@ async function recordDecision(tx: Tx, { workspaceId, reviewId, decision, actorUs
   let resolutionText = `None of these: a new ${review.provider} record is needed`;
   let customerId: string | null = null;
   let linkChange: Awaited<ReturnType<typeof linkChosenRecord>> | null = null;
+  if (decision.kind === "create_new" && !keys.email && !keys.phone) {
+    // `lookup` finds the decision by these keys: without them the retried step would stop again.
+    throw new IdentityReviewInputError("This conflict has no email or phone to record the decision under");
+  }
   if (decision.kind === "same_as") {
     const chosen = candidates.find((candidate) => candidate.externalId === decision.externalId);
     if (!chosen) {
@@ -110,7 +111,8 @@ async function recordDecision(tx: Tx, { workspaceId, reviewId, decision, actorUs
   // Every open review asking the same question (the same person booked twice) gets the same answer.
   const closed = await tx.execute<{ id: string; run_id: string | null }>(sql`
     update identity_reviews
-       set status = 'resolved', resolution = ${resolutionText}, resolved_by = ${actorUserId}, resolved_at = now()
+       set status = 'resolved', decision = ${decision.kind}, resolution = ${resolutionText},
+           resolved_by = ${actorUserId}, resolved_at = now()
      where workspace_id = ${workspaceId} and status = 'open'
        and (id = ${reviewId} or (provider = ${review.provider} and keys = ${JSON.stringify(review.keys)}::jsonb))
     returning id, run_id`);
@@ -134,7 +136,7 @@ async function recordDecision(tx: Tx, { workspaceId, reviewId, decision, actorUs
       provider: review.provider,
       ...(decision.kind === "same_as" ? { externalId: decision.externalId, customerId } : {}),
       ...(alsoResolved.length > 0 ? { alsoResolved } : {}),
-      runsToRetry: decision.kind === "same_as" ? blockedRunIds : [],
+      runsToRetry: blockedRunIds,
     },
   });
   return { customerId, alsoResolved, blockedRunIds };

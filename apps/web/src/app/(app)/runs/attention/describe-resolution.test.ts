@@ -42,8 +42,25 @@ describe("telling the person what resolving did", () => {
     );
   });
 
+  it("says a new record is created when none of the records is the customer", () => {
+    expect(
+      describeResolution(REVIEW, { kind: "create_new" }, result({ customerId: null, retriedRunIds: ["run-1"] })),
+    ).toBe(
+      "Resolved as none of these records. The blocked run was retried: it creates a new hubspot record and continues.",
+    );
+    expect(
+      describeResolution(
+        REVIEW,
+        { kind: "create_new" },
+        result({ customerId: null, retriedRunIds: ["run-1", "run-2"] }),
+      ),
+    ).toBe(
+      "Resolved as none of these records. The 2 blocked runs were retried: the first creates a new hubspot record, all continue with it.",
+    );
+  });
+
   it("says why a run was not retried", () => {
-    const reason = "Not retried: the step would find the same records and stop again.";
+    const reason = "Only a run that needs attention, failed or is waiting can be retried (this one is canceled)";
     expect(
       describeResolution(
         REVIEW,

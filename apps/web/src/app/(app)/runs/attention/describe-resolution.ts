@@ -26,8 +26,15 @@ export function describeResolution(review: IdentityReview, choice: ResolveChoice
     `Resolved as ${decision}${others > 0 ? ` (with ${others} identical conflict${others === 1 ? "" : "s"})` : ""}.`,
   ];
   const retried = result.retriedRunIds.length;
-  if (retried === 1) parts.push("The blocked run was retried and continues with that record.");
-  if (retried > 1) parts.push(`The ${retried} blocked runs were retried and continue with that record.`);
+  if (choice.kind === "same_as") {
+    if (retried === 1) parts.push("The blocked run was retried and continues with that record.");
+    if (retried > 1) parts.push(`The ${retried} blocked runs were retried and continue with that record.`);
+  } else {
+    const record = `a new ${review.provider} record`;
+    if (retried === 1) parts.push(`The blocked run was retried: it creates ${record} and continues.`);
+    if (retried > 1)
+      parts.push(`The ${retried} blocked runs were retried: the first creates ${record}, all continue with it.`);
+  }
   for (const reason of new Set(result.notRetried.map((run) => run.reason))) parts.push(reason);
   return parts.join(" ");
 }

@@ -107,8 +107,8 @@ export function ResolveIdentityDialog({
             </fieldset>
             {choice === CREATE_NEW ? (
               <p className="ho-notice">
-                The decision is recorded, but the run is not retried: its step would find the same records and stop
-                again. Replay it from its page with an edited payload, or cancel it.
+                The blocked run is retried and continues: its step creates a new {review.data.provider} record for this
+                customer, and later runs find that record instead of asking again.
               </p>
             ) : null}
           </>

@@ -1,0 +1,1 @@
+CREATE INDEX "flow_runs_version_created_idx" ON "flow_runs" USING btree ("flow_version_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
