@@ -12,6 +12,8 @@ import {
 
 const HOUR = 3_600_000;
 
+type StripeEvents = { events: { type: string; data: { object: { metadata?: Record<string, string> } } }[] };
+
 describe("template cancellation-to-crm-and-invoice, canceling booked appointments", () => {
   let harness: TemplateHarness;
   let cancelFlowId: string;
@@ -81,6 +83,14 @@ describe("template cancellation-to-crm-and-invoice, canceling booked appointment
     const [run] = await harness.waitForRuns(cancelFlowId, 1);
     expect(run?.status).toBe("succeeded");
     expect(await invoicesOf("jane.roe@example.com")).toEqual([]);
+    // Found, then deleted: the cancellation drafted nothing of its own on the way.
+    const { events } = await harness.state<StripeEvents>("stripe");
+    const janes = (type: string) =>
+      events.filter(
+        (event) => event.type === type && event.data.object.metadata?.customer_email === "jane.roe@example.com",
+      );
+    expect(janes("invoice.created")).toHaveLength(1);
+    expect(janes("invoice.deleted")).toHaveLength(1);
     const { tasks, deals } = await crmOf("jane.roe@example.com");
     expect(tasks).toHaveLength(1);
     expect(tasks[0]?.properties).toMatchObject({ hs_task_status: "COMPLETED" });

@@ -25,6 +25,8 @@ describe("template reschedule-to-crm-and-invoice, moving a booked appointment", 
   let harness: TemplateHarness;
   let rescheduleFlowId: string;
   let uid: string;
+  /** The invoice the booking flow drafted: every move must keep this very invoice. */
+  let bookedInvoice: StripeInvoice;
 
   /** The appointment's invoices that still count (a replaced draft is gone, a voided one would stay). */
   const liveInvoices = async () =>
@@ -57,12 +59,13 @@ describe("template reschedule-to-crm-and-invoice, moving a booked appointment", 
       ])
     ).uid;
     expect((await harness.waitForRuns(booking.flowId, 1)).map((run) => run.status)).toEqual(["succeeded"]);
+    [bookedInvoice] = (await liveInvoices()) as [StripeInvoice];
   }, 180_000);
 
   afterAll(() => harness?.close());
 
-  it("moves the task and the deal, and re-dates the draft: still one invoice, same amounts", async () => {
-    const [original] = await liveInvoices();
+  it("moves the task and the deal, and re-dates the draft in place: the same invoice, same amounts", async () => {
+    const original = bookedInvoice;
     const newStart = slot(6, 8);
     await reschedule(newStart);
     const [run] = await harness.waitForRuns(rescheduleFlowId, 1);
@@ -72,17 +75,23 @@ describe("template reschedule-to-crm-and-invoice, moving a booked appointment", 
     expect(invoices).toHaveLength(1);
     const [invoice] = invoices as [StripeInvoice];
     expect(invoice).toMatchObject({
+      id: original.id,
       status: "draft",
       due_date: unix(newStart),
       subtotal: 8500,
       total: 9180,
+      description: expect.stringMatching(/^Colour on \w{3} \d{1,2} \w{3} \d{4} (09|10):00 \(Europe\/Paris\)$/),
+      // Every key the booking wrote is kept (its CRM ids, deposit, dedupe key); the appointment's moved.
       metadata: {
-        ...original?.metadata,
-        handoff_idempotency_key: expect.any(String),
+        ...original.metadata,
         booking_uid: uid,
         appointment_start: expect.stringMatching(/T(09|10):00:00\+0[12]:00$/),
+        appointment_time_zone: "Europe/Paris",
       },
     });
+    expect(invoice.due_date).not.toBe(original.due_date);
+    expect(invoice.metadata.appointment_start).not.toBe(original.metadata.appointment_start);
+    expect(invoice.metadata.hubspot_task_id).toMatch(/^\d+$/);
     expect(invoice.lines.data.map((line) => line.description)).toEqual([
       expect.stringMatching(/^Colour — \w{3} \d{1,2} \w{3} \d{4} (09|10):00 \(Europe\/Paris\), 90 min$/),
     ]);
@@ -98,15 +107,20 @@ describe("template reschedule-to-crm-and-invoice, moving a booked appointment", 
     expect(crm.deals[0]?.properties.dealname).toMatch(/^Colour — Jane Roe — .+ (09|10):00$/);
   }, 90_000);
 
-  it("a second move still leaves one invoice, dated for the latest time", async () => {
+  it("a second move still leaves the one invoice, dated for the latest time", async () => {
     const latest = slot(8, 15);
     await reschedule(latest);
     const runs = await harness.waitForRuns(rescheduleFlowId, 2);
     expect(runs.map((run) => run.status)).toEqual(["succeeded", "succeeded"]);
     const invoices = await liveInvoices();
-    expect(invoices.map((invoice) => [invoice.status, invoice.due_date, invoice.total])).toEqual([
-      ["draft", unix(latest), 9180],
+    expect(invoices.map((invoice) => [invoice.id, invoice.status, invoice.due_date, invoice.total])).toEqual([
+      [bookedInvoice.id, "draft", unix(latest), 9180],
     ]);
+    expect(invoices[0]?.metadata).toMatchObject({ booking_uid: uid, appointment_time_zone: "Europe/Paris" });
+    // Never deleted and drafted again: Stripe saw one invoice made, for the booking.
+    const { events } = await harness.state<{ events: { type: string }[] }>("stripe");
+    expect(events.filter((event) => event.type === "invoice.created")).toHaveLength(1);
+    expect(events.filter((event) => event.type === "invoice.deleted")).toHaveLength(0);
     expect((await hubspot()).tasks.map((task) => task.properties.hs_timestamp)).toEqual([latest]);
   }, 90_000);
 
@@ -122,7 +136,7 @@ describe("template reschedule-to-crm-and-invoice, moving a booked appointment", 
     expect(await liveInvoices()).toHaveLength(1);
   });
 
-  it("leaves an invoice already sent as it is, and still moves the CRM task", async () => {
+  it("leaves an invoice already sent as it is, moves the CRM task and notes the invoice on it", async () => {
     const [draft] = await liveInvoices();
     const sent = await harness.api<StripeInvoice>("stripe", "POST", `/v1/invoices/${draft?.id}/finalize`);
     const later = slot(9, 9);
@@ -133,6 +147,12 @@ describe("template reschedule-to-crm-and-invoice, moving a booked appointment", 
     expect(invoices.map((invoice) => [invoice.id, invoice.status, invoice.number, invoice.due_date])).toEqual([
       [sent.id, "open", sent.number, sent.due_date],
     ]);
-    expect((await hubspot()).tasks.map((task) => task.properties.hs_timestamp)).toEqual([later]);
+    const [task] = (await hubspot()).tasks;
+    expect(task?.properties.hs_timestamp).toBe(later);
+    expect(task?.properties.hs_task_body).toMatch(
+      new RegExp(
+        `\nInvoice ${sent.number} is already sent and was left as it is, due \\w{3} \\d{1,2} \\w{3} \\d{4}\\.$`,
+      ),
+    );
   }, 90_000);
 });

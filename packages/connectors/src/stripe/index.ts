@@ -3,6 +3,7 @@ import { stripeAuth } from "./auth";
 import { createDraftInvoiceAction } from "./create-draft-invoice";
 import { createFirstInvoiceAction } from "./create-first-invoice";
 import { finalizeAndSendInvoiceAction } from "./finalize-and-send-invoice";
+import { findInvoiceAction } from "./find-invoice";
 import { findOrCreateCustomerAction } from "./find-or-create-customer";
 import { getInvoiceAction } from "./get-invoice";
 import { invoiceFinalizedTrigger } from "./invoice-finalized";
@@ -13,6 +14,7 @@ import { invoicePaymentReceivedTrigger } from "./invoice-payment-received";
 import { invoiceVoidedTrigger } from "./invoice-voided";
 import { markInvoicePaidAction } from "./mark-invoice-paid";
 import { recordPartialPaymentAction } from "./record-partial-payment";
+import { updateDraftInvoiceAction } from "./update-draft-invoice";
 import { voidInvoiceAction } from "./void-invoice";
 
 export const stripeConnector = defineConnector({
@@ -37,5 +39,7 @@ export const stripeConnector = defineConnector({
     markInvoicePaidAction,
     voidInvoiceAction,
     getInvoiceAction,
+    findInvoiceAction,
+    updateDraftInvoiceAction,
   ],
 });

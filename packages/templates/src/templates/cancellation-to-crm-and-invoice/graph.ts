@@ -1,9 +1,15 @@
 import type { FlowDocument } from "@handoff/flow-core";
 import { action, asText, chain, edge, ROW, trigger } from "../../graph-builders";
-import { APPOINTMENT_DETAILS, appointmentMetadata, LOCAL_START_WITH_ZONE, TASK_SUBJECT } from "../appointment-context";
-import { appointmentInvoiceProps } from "../appointment-invoice";
+import {
+  APPOINTMENT_DETAILS,
+  APPOINTMENT_KEY,
+  appointmentMetadata,
+  LOCAL_START_WITH_ZONE,
+  TASK_SUBJECT,
+} from "../appointment-context";
 
-const crmIdOn = (key: "contact" | "deal" | "task") => `steps.invoice.invoice.metadata.hubspot_${key}_id`;
+/** What the booking template wrote on the invoice: the appointment's CRM records. */
+const crmIdOn = (key: "contact" | "deal" | "task") => `steps.invoice.metadata.hubspot_${key}_id`;
 
 const CANCELED = `Canceled{{ trigger.booking.cancellationReason ? ": " & trigger.booking.cancellationReason : "" }}`;
 
@@ -26,14 +32,13 @@ export const graph: FlowDocument = {
       },
       { row: 1 },
     ),
-    // Keyed on the appointment: finds the invoice the booking got (a booking that never had one
-    // gets a draft that the next steps remove, so the end state is the same either way).
+    // Keyed on the appointment (Cal.com keeps its iCalUID across moves): the invoice the booking got.
     action(
       "invoice",
       "stripe",
-      "create-draft-invoice",
-      "The appointment's invoice",
-      appointmentInvoiceProps({ contactId: "", dealId: "", taskId: "" }),
+      "find-invoice",
+      "Find the appointment's invoice",
+      { customerId: "{{ steps.customer.customerId }}", dedupeKey: APPOINTMENT_KEY },
       { row: 2 },
     ),
     {
@@ -64,6 +69,13 @@ export const graph: FlowDocument = {
       { dealId: `{{ ${crmIdOn("deal")} }}`, dealstage: "closedlost" },
       { row: 5, column: -1 },
     ),
+    {
+      id: "has_invoice",
+      type: "condition",
+      label: "Appointment invoiced?",
+      position: { x: 0, y: 6 * ROW },
+      props: { combinator: "and", rules: [{ field: "steps.invoice.found", operator: "equals", value: true }] },
+    },
     // A draft is deleted (Stripe cannot void drafts); an invoice already sent is voided and keeps
     // its number; a paid one is refused, for a person to refund in Stripe.
     action(
@@ -72,13 +84,13 @@ export const graph: FlowDocument = {
       "void-invoice",
       "Void the invoice",
       { invoiceId: "{{ steps.invoice.invoiceId }}" },
-      { row: 6 },
+      { row: 7, column: 1 },
     ),
     {
       id: "late",
       type: "condition",
       label: "Canceled inside the notice period?",
-      position: { x: 0, y: 7 * ROW },
+      position: { x: 0, y: 8 * ROW },
       props: {
         combinator: "and",
         rules: [
@@ -114,7 +126,7 @@ export const graph: FlowDocument = {
           cancellation_reason: asText("trigger.booking.cancellationReason"),
         },
       },
-      { row: 8, column: 1 },
+      { row: 9, column: 1 },
     ),
     action(
       "send_fee",
@@ -122,15 +134,17 @@ export const graph: FlowDocument = {
       "finalize-and-send-invoice",
       "Send the fee invoice",
       { invoiceId: "{{ steps.fee_invoice.invoiceId }}" },
-      { row: 9, column: 1 },
+      { row: 10, column: 1 },
     ),
   ],
   edges: [
     ...chain("canceled", "customer", "invoice", "crm_known"),
     edge("crm_known", "close_task", "true"),
     edge("close_task", "lose_deal"),
-    edge("lose_deal", "cancel_invoice"),
-    edge("crm_known", "cancel_invoice", "false"),
+    edge("lose_deal", "has_invoice"),
+    edge("crm_known", "has_invoice", "false"),
+    edge("has_invoice", "cancel_invoice", "true"),
+    edge("has_invoice", "late", "false"),
     edge("cancel_invoice", "late"),
     edge("late", "fee_invoice", "true"),
     edge("fee_invoice", "send_fee"),

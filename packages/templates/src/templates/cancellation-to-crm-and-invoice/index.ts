@@ -11,7 +11,7 @@ export const cancellationToCrmAndInvoice: TemplateDefinition = {
     "When a customer or the staff cancels an appointment in Cal.com,",
     "find or create the customer in Stripe and find the appointment's invoice;",
     "if the appointment is in HubSpot, close its task (with the reason) and move its deal to Closed lost;",
-    "cancel the invoice: a draft is deleted, one already sent is voided (a paid one is left for you to refund);",
+    "if the appointment has an invoice, cancel it: a draft is deleted, one already sent is voided (a paid one is left for you to refund);",
     "if it was canceled inside the notice period (24 hours by default) and the service has a price, invoice the cancellation fee (half the price by default, with your tax rate) and send it.",
   ],
   connections: [
