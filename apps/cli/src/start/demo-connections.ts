@@ -18,21 +18,16 @@ export interface DemoSandbox {
   smtpPort: number;
 }
 
-/**
- * The demo workspace's *test* connections, one per provider, pointing at the local emulators so
- * flows and templates work with no account anywhere. Re-run on every start: new providers appear
- * and moved ports are followed.
- */
-export async function ensureDemoConnections(options: {
-  db: Database;
-  secretBox: SecretBox;
-  sandbox: DemoSandbox;
-  say: (message: string) => void;
-}): Promise<void> {
-  const [workspace] = await options.db.select({ id: schema.workspaces.id }).from(schema.workspaces).limit(1);
-  if (!workspace) return;
-  const { url, smtpPort } = options.sandbox;
-  const demo: { provider: string; name: string; credentials: Record<string, string>; baseUrl: string }[] = [
+export interface SandboxConnectionSpec {
+  provider: string;
+  name: string;
+  credentials: Record<string, string>;
+  baseUrl: string;
+}
+
+/** One test connection per provider, pointing at the local emulators (the browser tests use them too). */
+export function sandboxConnectionSpecs({ url, smtpPort }: DemoSandbox): SandboxConnectionSpec[] {
+  return [
     {
       provider: "calcom",
       name: "Cal.com sandbox",
@@ -64,6 +59,22 @@ export async function ensureDemoConnections(options: {
       baseUrl: `smtp://127.0.0.1:${smtpPort}`,
     },
   ];
+}
+
+/**
+ * The demo workspace's *test* connections, one per provider, pointing at the local emulators so
+ * flows and templates work with no account anywhere. Re-run on every start: new providers appear
+ * and moved ports are followed.
+ */
+export async function ensureDemoConnections(options: {
+  db: Database;
+  secretBox: SecretBox;
+  sandbox: DemoSandbox;
+  say: (message: string) => void;
+}): Promise<void> {
+  const [workspace] = await options.db.select({ id: schema.workspaces.id }).from(schema.workspaces).limit(1);
+  if (!workspace) return;
+  const demo = sandboxConnectionSpecs(options.sandbox);
   // A connector not built into this installation is skipped rather than failing the start.
   for (const connection of demo.filter((candidate) => getConnector(candidate.provider))) {
     const { created } = await ensureConnection({
