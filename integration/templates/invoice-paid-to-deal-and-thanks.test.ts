@@ -15,7 +15,6 @@ describe("template invoice-paid-to-deal-and-thanks, from payments on a booking's
   let paymentFlowId: string;
   let invoice: StripeInvoice;
 
-  const dealOf = async () => (await harness.state<HubspotState>("hubspot")).deals[0];
   const mailTo = async (address: string) =>
     (await harness.state<MailState>("mail")).messages.filter((message) =>
       message.to.some((to) => to.address === address),
@@ -61,7 +60,7 @@ describe("template invoice-paid-to-deal-and-thanks, from payments on a booking's
 
   afterAll(() => harness?.close());
 
-  it("a deposit: the deal stays open with the partial payment logged, and the customer is thanked with what remains", async () => {
+  it("a deposit: the deal is marked partially paid in its stage, the payment logged, and the customer thanked with what remains", async () => {
     await harness.cli(["sandbox", "stripe", "pay", invoice.id, "--amount", "2550"]);
     const [run] = await harness.waitForRuns(paymentFlowId, 1);
     expect(run?.status).toBe("succeeded");
@@ -69,7 +68,13 @@ describe("template invoice-paid-to-deal-and-thanks, from payments on a booking's
 
     const hubspot = await harness.state<HubspotState>("hubspot");
     expect(hubspot.contacts).toHaveLength(1);
-    expect(hubspot.deals[0]?.properties.dealstage).toBe("appointmentscheduled");
+    expect(hubspot.deals).toHaveLength(1);
+    expect(hubspot.deals[0]?.properties).toMatchObject({
+      dealstage: "appointmentscheduled",
+      payment_status: "partially_paid",
+      amount_paid: "25.50",
+      amount_remaining: "66.30",
+    });
     expect(hubspot.notes).toHaveLength(1);
     const note = hubspot.notes[0]?.properties.hs_note_body ?? "";
     expect(note).toContain(`Partially paid: 25.50 EUR received on invoice ${invoice.number}.`);
@@ -90,12 +95,19 @@ describe("template invoice-paid-to-deal-and-thanks, from payments on a booking's
     expect(thanks?.text).toMatch(/Still to pay: 66\.30 EUR, due \d{1,2} \w{3} \d{4}\./);
   }, 90_000);
 
-  it("the rest: the deal is won, the payment logged, the customer thanked for paying in full — one run per payment", async () => {
+  it("the rest: the deal is paid and won, the payment logged, the customer thanked for paying in full — one run per payment", async () => {
     await harness.cli(["sandbox", "stripe", "pay", invoice.id]);
     const runs = await harness.waitForRuns(paymentFlowId, 2);
     expect(runs.map((run) => run.status)).toEqual(["succeeded", "succeeded"]);
     expect(runs[1]?.trigger).toMatchObject({ lifecycle: "paid" });
-    expect((await dealOf())?.properties.dealstage).toBe("closedwon");
+    const deals = (await harness.state<HubspotState>("hubspot")).deals;
+    expect(deals).toHaveLength(1);
+    expect(deals[0]?.properties).toMatchObject({
+      dealstage: "closedwon",
+      payment_status: "paid",
+      amount_paid: "91.80",
+      amount_remaining: "0.00",
+    });
     const notes = (await harness.state<HubspotState>("hubspot")).notes.map((note) => note.properties.hs_note_body);
     expect(notes).toHaveLength(2);
     expect(notes[1]).toContain(`Paid in full: 91.80 EUR paid on invoice ${invoice.number}.`);

@@ -98,6 +98,44 @@ describe("hubspot deals, pipelines, tasks and notes", () => {
     expect(wrong.status).toBe(400);
   });
 
+  it("keeps the portal's payment properties on deals, checked like HubSpot checks an enumeration and a number", async () => {
+    const deal = await json<ApiObject>(
+      await hub.api("/crm/v3/objects/deals", { body: { properties: { dealname: "Colour", amount: "91.80" } } }),
+    );
+    const partly = await hub.api(`/crm/v3/objects/deals/${deal.id}`, {
+      method: "PATCH",
+      body: { properties: { payment_status: "partially_paid", amount_paid: "25.50", amount_remaining: "66.30" } },
+    });
+    expect(partly.status).toBe(200);
+    const read = await json<ApiObject>(
+      await hub.api(`/crm/v3/objects/deals/${deal.id}?properties=payment_status,amount_paid,amount_remaining`),
+    );
+    expect(read.properties).toMatchObject({
+      payment_status: "partially_paid",
+      amount_paid: "25.50",
+      amount_remaining: "66.30",
+    });
+
+    const wrong = await hub.api(`/crm/v3/objects/deals/${deal.id}`, {
+      method: "PATCH",
+      body: { properties: { payment_status: "Paid", amount_paid: "25,50 EUR" } },
+    });
+    expect(wrong.status).toBe(400);
+    const body = await json(wrong);
+    expect(body.category).toBe("VALIDATION_ERROR");
+    expect(String(body.message)).toContain(
+      "Paid was not one of the allowed options: [unpaid, partially_paid, paid, overdue, refunded]",
+    );
+    expect(String(body.message)).toContain("INVALID_INTEGER");
+
+    // Custom properties belong to deals only: on a contact the name does not exist.
+    const onContact = await hub.api("/crm/v3/objects/contacts", {
+      body: { properties: { email: "pay@example.com", payment_status: "paid" } },
+    });
+    expect(onContact.status).toBe(400);
+    expect(String((await json(onContact)).message)).toContain("PROPERTY_DOESNT_EXIST");
+  });
+
   it("creates a task for a contact and a deal, then completes it", async () => {
     const jane = await contact("task@example.com");
     const response = await hub.api("/crm/v3/objects/tasks", {

@@ -67,9 +67,21 @@ export const HUBSPOT_DEFAULT_PIPELINE = {
 
 /**
  * The sandbox portal's custom properties (a real portal's admin creates them in Settings →
- * Properties). `deposit` on deals — "30%" of the amount, or an amount in the deal's currency —
- * is what the deal-won template reads to ask for a deposit instead of invoicing the whole amount.
+ * Properties). On deals: `deposit` — "30%" of the amount, or an amount in the deal's currency —
+ * is what the deal-won template reads to ask for a deposit instead of invoicing the whole amount;
+ * `payment_status`, `amount_paid` and `amount_remaining` (in the deal's currency) are what the
+ * payment template writes, so the deal shows how far its invoice is paid.
  */
 export const HUBSPOT_SANDBOX_CUSTOM_PROPERTIES: Readonly<Partial<Record<"contacts" | "deals", string[]>>> = {
-  deals: ["deposit"],
+  deals: ["deposit", "payment_status", "amount_paid", "amount_remaining"],
+};
+
+/** How HubSpot checks a custom property's value: by its field type (text when not listed). */
+export type HubspotCustomPropertyType = { type: "enumeration"; options: readonly string[] } | { type: "number" };
+
+/** The types of the custom properties above that are not free text. */
+export const HUBSPOT_SANDBOX_CUSTOM_PROPERTY_TYPES: Readonly<Record<string, HubspotCustomPropertyType>> = {
+  payment_status: { type: "enumeration", options: ["unpaid", "partially_paid", "paid", "overdue", "refunded"] },
+  amount_paid: { type: "number" },
+  amount_remaining: { type: "number" },
 };

@@ -1,5 +1,5 @@
 import { type InvalidProperty, invalidPropertyValues } from "./errors";
-import { HUBSPOT_DEFAULT_PIPELINE, HUBSPOT_SANDBOX_OWNERS } from "./fixtures";
+import { HUBSPOT_DEFAULT_PIPELINE, HUBSPOT_SANDBOX_CUSTOM_PROPERTY_TYPES, HUBSPOT_SANDBOX_OWNERS } from "./fixtures";
 import type { CrmObjectType } from "./object-types";
 
 const ENUMS: Record<string, readonly string[]> = {
@@ -23,6 +23,7 @@ const ENUMS: Record<string, readonly string[]> = {
 const READ_ONLY = new Set(["hs_object_id", "lastmodifieddate", "hs_lastmodifieddate", "hs_createdate"]);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
 
 export interface PropertyWrite {
   type: CrmObjectType;
@@ -95,6 +96,15 @@ function checkValue(type: CrmObjectType, name: string, value: string): InvalidPr
   }
   const options = ENUMS[name];
   if (options && !options.includes(value)) return invalidOption(name, value, options);
+  // Reached only when the name is writable on this type, i.e. the portal defines it there.
+  const custom = HUBSPOT_SANDBOX_CUSTOM_PROPERTY_TYPES[name];
+  if (custom?.type === "enumeration" && !custom.options.includes(value)) {
+    return invalidOption(name, value, custom.options);
+  }
+  if (custom?.type === "number" && !NUMBER.test(value.trim())) {
+    // HubSpot names the code INVALID_INTEGER even for decimal number properties.
+    return { name, error: "INVALID_INTEGER", message: `${value} was not a valid number.` };
+  }
   return undefined;
 }
 

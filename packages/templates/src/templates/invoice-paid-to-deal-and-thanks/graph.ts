@@ -1,5 +1,5 @@
 import type { FlowDocument } from "@handoff/flow-core";
-import { action, edge, trigger } from "../../graph-builders";
+import { action, edge, ROW, trigger } from "../../graph-builders";
 
 /** `$formatNumber(…) & " EUR"`: an amount in cents as a jsonata text expression. */
 const money = (cents: string) => `$formatNumber(${cents} / 100, "#,##0.00") & " " & trigger.invoice.currency`;
@@ -14,6 +14,18 @@ const RECEIVED = "$default(trigger.paymentAmount, trigger.invoice.amountPaid)";
 /** Stripe keeps no zone on invoices: the appointment's zone when the invoice came from a booking. */
 const DUE_DATE = `$formatDate(trigger.invoice.dueDate, "d LLL yyyy", $default(trigger.invoice.metadata.appointment_time_zone, "UTC"))`;
 const DEAL_ID = '{{ $default(trigger.invoice.metadata.hubspot_deal_id, "") }}';
+/** An amount in cents as the plain number a HubSpot number property takes, in the deal's currency. */
+const FIGURE = (cents: string) => `{{ $formatNumber(${cents} / 100, "0.00") }}`;
+
+/**
+ * What the deal itself carries: the portal's custom `payment_status` (unpaid, partially_paid, paid,
+ * overdue, refunded) and the figures, so the deal list shows who still owes what without opening notes.
+ */
+const DEAL_PAYMENT = {
+  payment_status: `{{ ${PAID_IN_FULL} ? "paid" : "partially_paid" }}`,
+  amount_paid: FIGURE("trigger.invoice.amountPaid"),
+  amount_remaining: FIGURE("trigger.invoice.amountRemaining"),
+};
 
 /** What the CRM keeps of the payment: the status in words and the figures, not a copy of the invoice. */
 const PAYMENT_NOTE = [
@@ -47,25 +59,40 @@ export const graph: FlowDocument = {
       { row: 1 },
     ),
     {
-      id: "paid_in_full",
+      id: "has_deal",
       type: "condition",
-      label: "Paid in full, with a deal?",
-      position: { x: 0, y: 300 },
+      label: "Invoice has a deal?",
+      position: { x: 0, y: 2 * ROW },
       props: {
         combinator: "and",
-        rules: [
-          { field: "trigger.lifecycle", operator: "equals", value: "paid" },
-          { field: "trigger.invoice.metadata.hubspot_deal_id", operator: "is_not_empty" },
-        ],
+        rules: [{ field: "trigger.invoice.metadata.hubspot_deal_id", operator: "is_not_empty" }],
+      },
+    },
+    action(
+      "deal_payment",
+      "hubspot",
+      "update-deal",
+      "Set the deal's payment status",
+      { dealId: "{{ trigger.invoice.metadata.hubspot_deal_id }}", properties: DEAL_PAYMENT },
+      { row: 3, column: -1 },
+    ),
+    {
+      id: "paid_in_full",
+      type: "condition",
+      label: "Paid in full?",
+      position: { x: -320, y: 4 * ROW },
+      props: {
+        combinator: "and",
+        rules: [{ field: "trigger.lifecycle", operator: "equals", value: "paid" }],
       },
     },
     action(
       "won",
       "hubspot",
       "move-deal-stage",
-      "Mark the deal paid",
+      "Move the deal to Closed won",
       { dealId: "{{ trigger.invoice.metadata.hubspot_deal_id }}", dealstage: "closedwon" },
-      { row: 3, column: -1 },
+      { row: 5, column: -2 },
     ),
     action(
       "log_payment",
@@ -73,7 +100,7 @@ export const graph: FlowDocument = {
       "create-note",
       "Log the payment on the deal",
       { body: PAYMENT_NOTE, contactId: "{{ steps.contact.contactId }}", dealId: DEAL_ID },
-      { row: 4 },
+      { row: 6 },
     ),
     action(
       "thanks",
@@ -86,12 +113,15 @@ export const graph: FlowDocument = {
         subject: `{{ ${PAID_IN_FULL} ? "Thank you — invoice " & ${INVOICE} & " is paid" : "Thank you for your payment on invoice " & ${INVOICE} }}`,
         text: THANK_YOU,
       },
-      { row: 5 },
+      { row: 7 },
     ),
   ],
   edges: [
     edge("paid", "contact"),
-    edge("contact", "paid_in_full"),
+    edge("contact", "has_deal"),
+    edge("has_deal", "deal_payment", "true"),
+    edge("has_deal", "log_payment", "false"),
+    edge("deal_payment", "paid_in_full"),
     edge("paid_in_full", "won", "true"),
     edge("paid_in_full", "log_payment", "false"),
     edge("won", "log_payment"),

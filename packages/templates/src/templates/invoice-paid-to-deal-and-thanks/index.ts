@@ -10,7 +10,8 @@ export const invoicePaidToDealAndThanks: TemplateDefinition = {
   steps: [
     "When Stripe records a payment on an invoice — a deposit, an instalment or the rest —",
     "find the customer in HubSpot by e-mail, then phone, or create the contact;",
-    "if the invoice is now paid in full, move its deal to Closed won;",
+    "if the invoice belongs to a deal, set the deal's payment status to paid or partially paid, with the amount paid and what remains (the deal properties payment_status, amount_paid and amount_remaining, created once in HubSpot's property settings);",
+    "if the invoice is now paid in full, also move the deal to Closed won (a part payment leaves the stage as it is);",
     "log the payment on the deal and the contact: paid in full or partially paid, with the amounts, tax, discount, deposit, what remains and the due date;",
     "thank the customer by e-mail with the amount received, what is left to pay and the link to the invoice.",
   ],
@@ -20,7 +21,7 @@ export const invoicePaidToDealAndThanks: TemplateDefinition = {
       role: "crm",
       provider: "hubspot",
       label: "HubSpot account with the deals",
-      nodeIds: ["contact", "won", "log_payment"],
+      nodeIds: ["contact", "deal_payment", "won", "log_payment"],
     },
     { role: "email", provider: "email", label: "Mailbox the thank-you is sent from", nodeIds: ["thanks"] },
   ],
