@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createFreshWorkspace, type FreshWorkspace } from "../fixtures/fresh-workspace";
-import { e2eServerEnv } from "../fixtures/server-env";
+import { E2E_PORT, e2eServerEnv } from "../fixtures/server-env";
 
 const SANDBOX_URL = `http://127.0.0.1:${e2eServerEnv().HANDOFF_SANDBOX_PORT}`;
 const FAILING = { email: "mia.wong@example.com", name: "Mia Wong" };
@@ -39,6 +39,17 @@ test.beforeAll(async () => {
     },
   });
   await book(FAILING, 2);
+});
+
+// Every Cal.com booking reaches every subscribed flow: pause this one so later specs' bookings
+// reach only theirs.
+test.afterAll(async ({ browser }) => {
+  const page = await browser.newPage({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
+  await signIn(page, workspace.email, workspace.password);
+  await page.goto(`/flows/${workspace.flowId}`);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByTestId("flow-status")).toContainText("Paused");
+  await page.close();
 });
 
 test("a failed run is found by email, read step by step, fixed by replay with an edited payload, and leaves the queue", async ({
