@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import type { SecretBox } from "@handoff/auth";
 import { normalizeHeaders } from "@handoff/connector-sdk";
 import { type Database, schema } from "@handoff/db";
-import { enqueueRun } from "./enqueue-run";
-import { findHookTarget, type HookTarget, loadVersionGraph } from "./find-hook-target";
+import { type EventRecorder, eventRecorderFor } from "./event-recorder";
+import { type HookTarget, loadVersionGraph } from "./find-hook-target";
 import { headersForRecord } from "./headers-for-record";
+import { hookTargetLookupFor } from "./hook-target-lookup";
 import { publishedTrigger } from "./published-trigger";
 
 export const DEFAULT_MAX_HOOK_BODY_BYTES = 1024 * 1024;
@@ -21,6 +22,8 @@ export interface IngestWebhookEventOptions {
   rawBody: Buffer | null;
   maxBodyBytes?: number;
   now?: Date;
+  /** How verified events are stored; by default the group-commit recorder of `db`'s pool. */
+  recorder?: EventRecorder;
 }
 
 export type IngestOutcome =
@@ -37,7 +40,7 @@ export type IngestOutcome =
  */
 export async function ingestWebhookEvent(options: IngestWebhookEventOptions): Promise<IngestOutcome> {
   const { db, hookId, now = new Date(), maxBodyBytes = DEFAULT_MAX_HOOK_BODY_BYTES } = options;
-  const target = await findHookTarget(db, hookId);
+  const target = await hookTargetLookupFor(db).find(hookId);
   if (!target) return { outcome: "rejected", status: 404, reason: `No flow listens at hook ${hookId}` };
   const headers = normalizeHeaders(options.headers);
   const reject = (status: 400 | 401 | 404 | 405 | 413, reason: string) =>
@@ -50,12 +53,13 @@ export async function ingestWebhookEvent(options: IngestWebhookEventOptions): Pr
   const trigger = published.definition;
   if (trigger.kind !== "webhook") return reject(405, `This flow starts with "${trigger.name}", not a webhook`);
   if (options.method.toUpperCase() !== "POST") return reject(405, "Hooks accept POST only");
-  if (!options.rawBody || options.rawBody.length > maxBodyBytes) {
+  const rawBody = options.rawBody;
+  if (!rawBody || rawBody.length > maxBodyBytes) {
     return reject(413, `The body is larger than the ${maxBodyBytes} bytes a hook accepts`);
   }
 
   const verified = trigger.verify({
-    rawBody: options.rawBody,
+    rawBody,
     headers,
     url: options.url,
     method: options.method.toUpperCase(),
@@ -64,46 +68,56 @@ export async function ingestWebhookEvent(options: IngestWebhookEventOptions): Pr
     now,
   });
   if (!verified.ok) return reject(401, verified.reason);
-  const parsed = trigger.parse(options.rawBody, headers);
+  const parsed = trigger.parse(rawBody, headers);
   if (!parsed.ok) return reject(400, parsed.error);
 
   // HubSpot batches events in one delivery: each is its own run, de-duplicated on its own id.
+  // They are recorded together (the same batch, so the same commit) and answered once all are in.
   const events = trigger.split ? trigger.split(parsed.payload) : [parsed.payload];
-  const outcomes: IngestOutcome[] = [];
-  for (const payload of events) {
-    const providerEventId = trigger.eventId(payload, headers);
-    const idempotencyKey = providerEventId
-      ? `event:${providerEventId}`
-      : `sha256:${createHash("sha256")
-          .update(events.length > 1 ? JSON.stringify(payload) : options.rawBody)
-          .digest("hex")}`;
-    const event = { idempotencyKey, payload, headers, now };
-    if (target.status === "paused") {
-      outcomes.push(await recordIgnored(db, target, "ignored_paused", event));
-      continue;
-    }
-    if (trigger.matches && !trigger.matches(payload, published.props ?? {})) {
-      outcomes.push(await recordIgnored(db, target, "ignored_unmatched", event));
-      continue;
-    }
-    const queued = await enqueueRun(db, {
-      workspaceId: target.workspaceId,
-      flowId: target.flowId,
-      versionId,
-      idempotencyKey,
-      payload,
-      headers: headersForRecord(headers),
-      receivedAt: now,
-      sourceEventAt: trigger.eventTime(payload) ?? now,
-      summary: trigger.summary?.(payload) ?? trigger.name,
-      businessKeys: trigger.businessKeys?.(payload) ?? [],
-    });
-    outcomes.push(
-      queued.inserted
-        ? { outcome: "accepted", status: 202, runId: queued.runId, eventId: queued.eventId }
-        : { outcome: "duplicate", status: 200, runId: queued.runId, eventId: queued.eventId },
-    );
-  }
+  const recorder = options.recorder ?? eventRecorderFor(db);
+  const bytesPerEvent = Math.ceil(rawBody.length / Math.max(events.length, 1));
+  const outcomes = await Promise.all(
+    events.map(async (payload): Promise<IngestOutcome> => {
+      const providerEventId = trigger.eventId(payload, headers);
+      const idempotencyKey = providerEventId
+        ? `event:${providerEventId}`
+        : `sha256:${createHash("sha256")
+            .update(events.length > 1 ? JSON.stringify(payload) : rawBody)
+            .digest("hex")}`;
+      const stored = {
+        workspaceId: target.workspaceId,
+        flowId: target.flowId,
+        idempotencyKey,
+        payload,
+        headers: headersForRecord(headers),
+        receivedAt: now,
+      };
+      if (target.status === "paused") {
+        const recorded = await recorder.record({ ...stored, status: "ignored_paused" }, bytesPerEvent);
+        return { outcome: "paused", status: 202, eventId: recorded.eventId ?? "" };
+      }
+      if (trigger.matches && !trigger.matches(payload, published.props ?? {})) {
+        const recorded = await recorder.record({ ...stored, status: "ignored_unmatched" }, bytesPerEvent);
+        return { outcome: "ignored", status: 200, eventId: recorded.eventId ?? "" };
+      }
+      const recorded = await recorder.record(
+        {
+          ...stored,
+          status: "accepted",
+          versionId,
+          sourceEventAt: trigger.eventTime(payload) ?? now,
+          summary: trigger.summary?.(payload) ?? trigger.name,
+          businessKeys: trigger.businessKeys?.(payload) ?? [],
+        },
+        bytesPerEvent,
+      );
+      if (recorded.inserted) {
+        if (!recorded.runId) throw new Error("The event was recorded without its run");
+        return { outcome: "accepted", status: 202, runId: recorded.runId, eventId: recorded.eventId };
+      }
+      return { outcome: "duplicate", status: 200, runId: recorded.runId, eventId: recorded.eventId ?? "" };
+    }),
+  );
   // One answer per delivery: the provider only needs to know it arrived.
   return (
     outcomes.find((outcome) => outcome.outcome === "accepted") ??
@@ -142,28 +156,4 @@ async function recordRejection(
     })
     .returning({ id: schema.triggerEvents.id });
   return { outcome: "rejected", status: rejection.status, reason: rejection.reason, eventId: row?.id };
-}
-
-async function recordIgnored(
-  db: Database,
-  target: HookTarget,
-  status: "ignored_paused" | "ignored_unmatched",
-  event: { idempotencyKey: string; payload: unknown; headers: Readonly<Record<string, string>>; now: Date },
-): Promise<IngestOutcome> {
-  const [row] = await db
-    .insert(schema.triggerEvents)
-    .values({
-      workspaceId: target.workspaceId,
-      flowId: target.flowId,
-      idempotencyKey: event.idempotencyKey,
-      status,
-      payload: event.payload,
-      headers: headersForRecord(event.headers),
-      receivedAt: event.now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: schema.triggerEvents.id });
-  return status === "ignored_paused"
-    ? { outcome: "paused", status: 202, eventId: row?.id ?? "" }
-    : { outcome: "ignored", status: 200, eventId: row?.id ?? "" };
 }
