@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { embeddedConnectionString } from "@handoff/db/embedded-postgres";
 import { repoRoot } from "../paths";
+import { WORKER_NODE_FLAGS } from "../start/worker-node-flags";
 
 export interface BenchStackOptions {
   dataDir: string;
@@ -63,7 +64,7 @@ export async function startBenchStack({ dataDir, ports, databaseUrl, profileDir,
         const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
         const worker = spawn(
           process.execPath,
-          [...profile, "--import", "tsx", path.join(repoRoot, "apps/worker/src/main.ts")],
+          [...profile, ...WORKER_NODE_FLAGS, "--import", "tsx", path.join(repoRoot, "apps/worker/src/main.ts")],
           {
             cwd: repoRoot,
             env: {

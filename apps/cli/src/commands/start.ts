@@ -10,6 +10,7 @@ import { type SupervisedProcess, startSupervised, stopSupervised } from "../star
 import { seedDemoIfNew } from "../start/seed-demo";
 import { verifySecretKey } from "../start/verify-secret-key";
 import { waitForHealth } from "../start/wait-for-health";
+import { WORKER_NODE_FLAGS } from "../start/worker-node-flags";
 
 const say = (message: string) => process.stdout.write(`[handoff] ${message}\n`);
 
@@ -108,7 +109,7 @@ export async function startCommand(options: { rebuild?: boolean }): Promise<void
         startSupervised({
           name: env.HANDOFF_WORKERS > 1 ? `worker-${i}` : "worker",
           command: process.execPath,
-          args: ["--import", "tsx", path.join(repoRoot, "apps/worker/src/main.ts")],
+          args: [...WORKER_NODE_FLAGS, "--import", "tsx", path.join(repoRoot, "apps/worker/src/main.ts")],
           cwd: repoRoot,
           env: { ...childEnv, HANDOFF_WORKER_ID: `worker-${i}@${process.pid}` },
         }),
