@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { benchCommand } from "./bench/bench-command";
+import { benchCommand, SCENARIOS } from "./bench/bench-command";
 import { createUserCommand } from "./commands/create-user";
 import { registerFlowCommands } from "./commands/flows";
 import { migrateCommand } from "./commands/migrate";
@@ -35,6 +35,7 @@ program
   .description("measure throughput, latency, ingest, memory, history queries and start time")
   .option("--quick", "a short run (under a minute or two) for smoke checks")
   .option("--profile <dir>", "write V8 CPU profiles of the worker processes into <dir>")
+  .option("--only <scenarios>", `run only these, comma-separated: ${SCENARIOS.join(", ")}`)
   .action(benchCommand);
 
 registerFlowCommands(program);

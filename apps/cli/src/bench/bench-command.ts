@@ -21,8 +21,13 @@ const say = (message: string) => process.stdout.write(`[bench] ${message}\n`);
  * under load from autocannon. Prints a table against the targets and writes `.bench/latest.json`.
  * Exits non-zero when an event was lost or ran twice.
  */
-export async function benchCommand(options: { quick?: boolean; profile?: string }): Promise<void> {
+export const SCENARIOS = ["throughput", "latency", "ingest", "history", "start"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+export async function benchCommand(options: { quick?: boolean; profile?: string; only?: string }): Promise<void> {
   const quick = options.quick === true;
+  const selected = selectScenarios(options.only);
+  const runs = (scenario: Scenario) => selected.has(scenario);
   const benchDir = path.join(repoRoot, ".bench");
   await mkdir(benchDir, { recursive: true });
   const ports = { web: await freePort(), pg: await freePort(), sandbox: await freePort(), smtp: await freePort() };
@@ -38,47 +43,57 @@ export async function benchCommand(options: { quick?: boolean; profile?: string 
     const seconds = quick ? 8 : 30;
     const flow = await installBenchFlow(database.db, workspaceId, sink.url, `Benchmark ${new Date().toISOString()}`);
     const hookUrl = `${stack.webUrl}/api/hooks/${flow.hookId}`;
-    say(`throughput: ${seconds} s of webhooks as fast as they are accepted`);
-    Object.assign(
-      results,
-      await throughputScenario({ stack, sink, hookUrl, seconds, workers: 2, concurrency: 20, log: say }),
-    );
-    say("latency: 100 webhooks per second");
-    Object.assign(
-      results,
-      await latencyScenario({ stack, sink, hookUrl, seconds, rate: 100, workers: 2, concurrency: 20 }),
-    );
-    say("ingest: webhooks with no worker running");
-    const ingestFlow = await installBenchFlow(database.db, workspaceId, sink.url, `Benchmark ingest ${Date.now()}`);
-    Object.assign(
-      results,
-      await ingestScenario({
-        db: database.db,
-        hookUrl: `${stack.webUrl}/api/hooks/${ingestFlow.hookId}`,
-        flowId: ingestFlow.id,
-        seconds: quick ? 5 : 20,
-      }),
-    );
-    // The ingest backlog must not run later: cancelled runs are no-ops for the worker.
-    await database.pool.query("update flows set status = 'paused' where id = $1", [ingestFlow.id]);
-    await database.pool.query("update flow_runs set status = 'canceled' where flow_id = $1 and status = 'queued'", [
-      ingestFlow.id,
-    ]);
-    say("history: list, filter and business-key search");
-    Object.assign(
-      results,
-      await historyScenario({
-        db: database.db,
-        runs: quick ? 100_000 : 1_000_000,
-        iterations: quick ? 50 : 200,
-        log: say,
-      }),
-    );
+    if (runs("throughput")) {
+      say(`throughput: ${seconds} s of webhooks as fast as they are accepted`);
+      Object.assign(
+        results,
+        await throughputScenario({ stack, sink, hookUrl, seconds, workers: 2, concurrency: 20, log: say }),
+      );
+    }
+    if (runs("latency")) {
+      say("latency: 100 webhooks per second");
+      Object.assign(
+        results,
+        await latencyScenario({ stack, sink, hookUrl, seconds, rate: 100, workers: 2, concurrency: 20 }),
+      );
+    }
+    if (runs("ingest")) {
+      say("ingest: webhooks with no worker running");
+      const ingestFlow = await installBenchFlow(database.db, workspaceId, sink.url, `Benchmark ingest ${Date.now()}`);
+      Object.assign(
+        results,
+        await ingestScenario({
+          db: database.db,
+          hookUrl: `${stack.webUrl}/api/hooks/${ingestFlow.hookId}`,
+          flowId: ingestFlow.id,
+          seconds: quick ? 5 : 20,
+        }),
+      );
+      // The ingest backlog must not run later: cancelled runs are no-ops for the worker.
+      await database.pool.query("update flows set status = 'paused' where id = $1", [ingestFlow.id]);
+      await database.pool.query("update flow_runs set status = 'canceled' where flow_id = $1 and status = 'queued'", [
+        ingestFlow.id,
+      ]);
+    }
+    if (runs("history")) {
+      say("history: list, filter and business-key search");
+      Object.assign(
+        results,
+        await historyScenario({
+          db: database.db,
+          runs: quick ? 100_000 : 1_000_000,
+          iterations: quick ? 50 : 200,
+          log: say,
+        }),
+      );
+    }
     await database.close();
     await stack.stop();
-    say("start: npm start on existing data");
-    stack = await startBenchStack({ dataDir, ports, databaseUrl: env.DATABASE_URL, log: say });
-    results.start_seconds = Math.round(stack.startSeconds * 10) / 10;
+    if (runs("start")) {
+      say("start: npm start on existing data");
+      stack = await startBenchStack({ dataDir, ports, databaseUrl: env.DATABASE_URL, log: say });
+      results.start_seconds = Math.round(stack.startSeconds * 10) / 10;
+    }
   } finally {
     await database.close().catch(() => undefined);
     await stack.stop();
@@ -87,6 +102,7 @@ export async function benchCommand(options: { quick?: boolean; profile?: string 
 
   const report = {
     mode: quick ? "quick" : "full",
+    scenarios: [...selected],
     at: new Date().toISOString(),
     machine: machine(),
     results,
@@ -98,6 +114,15 @@ export async function benchCommand(options: { quick?: boolean; profile?: string 
     process.stderr.write("bench: events were lost or ran twice\n");
     process.exitCode = 1;
   }
+}
+
+function selectScenarios(only: string | undefined): ReadonlySet<Scenario> {
+  if (!only) return new Set(SCENARIOS);
+  const names = only.split(",").map((name) => name.trim());
+  const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`Unknown scenario ${unknown.join(", ")}: choose from ${SCENARIOS.join(", ")}`);
+  return new Set(names as Scenario[]);
 }
 
 async function ensureWorkspace(db: ReturnType<typeof createDb>["db"]): Promise<string> {

@@ -101,9 +101,19 @@ function childPid(parentPid: number, marker: string): number | undefined {
   return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
 }
 
-/** Resident set size in MB (what the kernel says the process holds in memory). */
+/**
+ * Resident set size in MB (what the kernel says the process holds in memory). Read from /proc
+ * where there is one: sampling must not cost the machine under test a process spawn every time.
+ */
 export function rssMb(pid: number | undefined): number {
   if (!pid) return 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {
+    // no /proc (macOS) or the process is gone: ask ps
+  }
   try {
     return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim()) / 1024;
   } catch {

@@ -1,3 +1,4 @@
+import { cpuSince, snapshotStackCpu } from "../cpu-usage";
 import { postEvents } from "../load";
 import type { BenchSink } from "../sink";
 import { type BenchStack, rssMb } from "../stack";
@@ -30,8 +31,9 @@ export async function throughputScenario({
   const workerPids = stack.addWorkers(workers, concurrency);
   await new Promise((resolve) => setTimeout(resolve, 3_000)); // let the workers connect
   const peak = { web: 0, worker: 0 };
+  const webPid = stack.webPid();
   const sampler = setInterval(() => {
-    peak.web = Math.max(peak.web, rssMb(stack.webPid()));
+    peak.web = Math.max(peak.web, rssMb(webPid));
     for (const pid of workerPids) peak.worker = Math.max(peak.worker, rssMb(pid));
   }, 250);
 
@@ -39,6 +41,7 @@ export async function throughputScenario({
   let next = 0;
   const prefix = `tp-${Date.now()}-`;
   const start = performance.now();
+  const cpuBefore = snapshotStackCpu();
   await postEvents({
     url: hookUrl,
     durationSeconds: seconds,
@@ -48,6 +51,7 @@ export async function throughputScenario({
   });
   log(`throughput: ${accepted.size} accepted in ${seconds} s; draining`);
   await drain(sink, accepted, 120_000);
+  const cpu = cpuSince(cpuBefore);
   clearInterval(sampler);
   await stack.stopWorkers();
 
@@ -60,6 +64,11 @@ export async function throughputScenario({
     duplicates: sink.calls() - sink.firstSeen.size,
     worker_peak_rss_mb: round(peak.worker, 0),
     web_peak_rss_mb: round(peak.web, 0),
+    // Where each run's CPU went ("other" is this process: the load generator and the sink).
+    cpu_ms_per_run_web: round(cpu.web / completed.length, 3),
+    cpu_ms_per_run_worker: round(cpu.worker / completed.length, 3),
+    cpu_ms_per_run_postgres: round(cpu.postgres / completed.length, 3),
+    cpu_ms_per_run_load_and_sink: round(cpu.other / completed.length, 3),
   };
 }
 
