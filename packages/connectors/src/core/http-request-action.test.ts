@@ -47,6 +47,18 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       res.writeHead(200, { "content-type": "text/plain" });
       res.end("x".repeat(MAX_RESPONSE_BYTES + 1));
       return;
+    case "/moved":
+      return send(res, 302, "", { location: "/text" });
+    case "/see-other":
+      return send(res, 303, "", { location: "/contacts" });
+    case "/cookies":
+      res.setHeader("set-cookie", ["a=1", "b=2"]);
+      return send(res, 200, "{}", json);
+    case "/slow-body":
+      res.writeHead(200, json);
+      res.write('{"partial":');
+      setTimeout(() => res.end("true}"), 2000).unref();
+      return;
     case "/slow":
       setTimeout(() => send(res, 200, "{}", json), 2000).unref();
       return;
@@ -148,6 +160,26 @@ describe("http-request action", () => {
     expect(Date.now() - started).toBeLessThan(1500);
     expect(error).toMatchObject({ kind: "retriable", code: "timeout" });
     expect(error.message).toContain("did not answer within 200 ms");
+  });
+
+  it("times out when the body stops arriving, not only the headers", async () => {
+    const error = await failure({ method: "GET", url: `${baseUrl}/slow-body`, timeoutMs: 200 });
+    expect(error).toMatchObject({ kind: "retriable", code: "timeout" });
+  });
+
+  it("follows redirects like a browser: a 303 answer to a POST is fetched with GET", async () => {
+    const moved = await runAction(httpRequestAction, { props: { method: "GET", url: `${baseUrl}/moved` } });
+    expect(moved.output).toMatchObject({ status: 200, body: "plain hello" });
+    const seeOther = await runAction(httpRequestAction, {
+      props: { url: `${baseUrl}/see-other`, body: { email: "ann@example.com" } },
+    });
+    expect(seeOther.output).toMatchObject({ status: 201, body: { id: 42 } });
+    expect(received.at(-1)).toMatchObject({ method: "GET", url: "/contacts", body: "" });
+  });
+
+  it("joins a repeated response header", async () => {
+    const { output } = await runAction(httpRequestAction, { props: { method: "GET", url: `${baseUrl}/cookies` } });
+    expect(output.headers["set-cookie"]).toBe("a=1, b=2");
   });
 
   it("reports a cancelled run as aborted, not as a timeout", async () => {
