@@ -50,14 +50,32 @@ export async function benchCommand(options: { quick?: boolean; profile?: string;
       say("latency: 100 webhooks per second (after a warm-up at that rate)");
       Object.assign(
         results,
-        await latencyScenario({ stack, sink, hookUrl, seconds, rate: 100, workers: 2, concurrency: 20 }),
+        await latencyScenario({
+          stack,
+          sink,
+          hookUrl,
+          seconds,
+          rate: 100,
+          workers: 2,
+          concurrency: 20,
+          pool: database.pool,
+        }),
       );
     }
     if (runs("throughput")) {
       say(`throughput: ${seconds} s of webhooks as fast as they are accepted`);
       Object.assign(
         results,
-        await throughputScenario({ stack, sink, hookUrl, seconds, workers: 2, concurrency: 20, log: say }),
+        await throughputScenario({
+          stack,
+          sink,
+          hookUrl,
+          seconds,
+          workers: 2,
+          concurrency: 20,
+          log: say,
+          pool: database.pool,
+        }),
       );
     }
     if (runs("ingest")) {

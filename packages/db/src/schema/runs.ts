@@ -21,7 +21,8 @@ import { workspaces } from "./workspaces";
 export const triggerEvents = pgTable(
   "trigger_events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    // Time-ordered (UUIDv7, migration 0016): inserts append to the key indexes.
+    id: uuid("id").primaryKey().default(sql`time_ordered_uuid()`),
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
@@ -53,7 +54,8 @@ export const triggerEvents = pgTable(
 export const flowRuns = pgTable(
   "flow_runs",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    // Time-ordered like trigger events: steps are keyed by run id, so they append too.
+    id: uuid("id").primaryKey().default(sql`time_ordered_uuid()`),
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),

@@ -1,15 +1,11 @@
+import type pg from "pg";
 import type { BenchSink } from "../sink";
 import type { BenchStack } from "../stack";
 import { percentiles } from "../stats";
 import { steadyPosts } from "../steady-posts";
+import { warmUp } from "../warm-up";
 
-/**
- * Scenario 2: a steady offered rate; latency is webhook POST sent → sink receives the call. The
- * first seconds at that rate are a warm-up, not measured: freshly started processes compile
- * their hot paths on the first requests (the first second ran 200+ ms behind).
- */
-const WARM_UP_SECONDS = 3;
-
+/** Scenario 2: a steady offered rate; latency is webhook POST sent → sink receives the call. */
 export async function latencyScenario(options: {
   stack: BenchStack;
   sink: BenchSink;
@@ -18,20 +14,13 @@ export async function latencyScenario(options: {
   rate: number;
   workers: number;
   concurrency: number;
+  pool: pg.Pool;
 }) {
-  const { stack, sink, hookUrl, seconds, rate, workers, concurrency } = options;
+  const { stack, sink, hookUrl, seconds, rate, workers, concurrency, pool } = options;
   sink.reset();
   stack.addWorkers(workers, concurrency);
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-  let warmUps = 0;
-  await steadyPosts({
-    url: hookUrl,
-    rate,
-    seconds: WARM_UP_SECONDS,
-    nextId: () => `warm-up-${Date.now()}-${warmUps++}`,
-    onSent: () => {},
-  });
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await warmUp({ hookUrl, pool, rate });
   const sentAt = new Map<string, number>();
   let next = 0;
   const prefix = `lat-${Date.now()}-`;

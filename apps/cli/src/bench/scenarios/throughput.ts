@@ -1,8 +1,10 @@
+import type pg from "pg";
 import { cpuSince, snapshotStackCpu } from "../cpu-usage";
 import { postEvents } from "../load";
 import type { BenchSink } from "../sink";
 import { type BenchStack, rssMb } from "../stack";
 import { round } from "../stats";
+import { warmUp } from "../warm-up";
 
 export interface ThroughputOptions {
   stack: BenchStack;
@@ -12,6 +14,7 @@ export interface ThroughputOptions {
   workers: number;
   concurrency: number;
   log: (message: string) => void;
+  pool: pg.Pool;
 }
 
 /**
@@ -26,10 +29,12 @@ export async function throughputScenario({
   workers,
   concurrency,
   log,
+  pool,
 }: ThroughputOptions) {
-  sink.reset();
   const workerPids = stack.addWorkers(workers, concurrency);
-  await new Promise((resolve) => setTimeout(resolve, 3_000)); // let the workers connect
+  await new Promise((resolve) => setTimeout(resolve, 1_000)); // let the workers connect
+  await warmUp({ hookUrl, pool, rate: 100 });
+  sink.reset();
   const peak = { web: 0, worker: 0 };
   const webPid = stack.webPid();
   const sampler = setInterval(() => {
