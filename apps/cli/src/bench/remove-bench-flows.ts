@@ -1,3 +1,4 @@
+import { runJobKey } from "@handoff/services";
 import type pg from "pg";
 
 /** The names `installBenchFlow` gives: `Benchmark <ISO time>` and `Benchmark ingest <epoch ms>`. */
@@ -5,7 +6,7 @@ const BENCH_FLOW_NAME = String.raw`^Benchmark (ingest \d+|\d{4}-\d\d-\d\dT[\d:.]
 
 /**
  * Deletes the flows earlier benchmark runs installed in the workspace, with their runs, steps,
- * events and queue jobs, then vacuums those tables. Without it every run leaves ~100,000 runs
+ * events and queue jobs, then reindexes and vacuums those tables. Without it every run leaves ~100,000 runs
  * behind and each later run measures a bigger database than the one before (the 1M-run history
  * seed lives in its own workspace and stays).
  */
@@ -24,8 +25,8 @@ export async function removeBenchFlows(pool: pg.Pool, workspaceId: string): Prom
        from graphile_worker.jobs j
       where j.task_identifier = 'execute_run'
         and not exists (select 1 from flow_runs r
-                         where r.id = substr(j.key, length('run:') + 1)::uuid and r.flow_id <> all($1::uuid[]))`,
-    [flowIds],
+                         where r.id = substr(j.key, length($2) + 1)::uuid and r.flow_id <> all($1::uuid[]))`,
+    [flowIds, runJobKey("")],
   );
   if (flowIds.length === 0) return 0;
   const { rowCount } = await pool.query("delete from flow_runs where flow_id = any($1::uuid[])", [flowIds]);
